@@ -1,0 +1,5 @@
+import sys
+
+from pia_wizard.cli import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""The domain core. Nothing under this package may import Qt (a test enforces it)."""

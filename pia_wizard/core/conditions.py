@@ -1,0 +1,98 @@
+"""``show_if`` conditions of the question bank.
+
+A condition is data, never code::
+
+    {q: minors.under14_possible, eq: "yes"}
+    {q: purpose.categories, contains: payment}
+    {q: filing.stored_count, gte: 100000}
+    {all: [...]} | {any: [...]} | {not: {...}}
+
+An unanswered (or hidden) question makes every comparison false, except ``ne`` and ``not_in``, which are
+true: "not R&D only" holds until the DPO says R&D only. That keeps the full questionnaire visible by
+default and hides branches only on an explicit answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+ATOMIC_OPS = ("eq", "ne", "in", "not_in", "contains", "contains_any", "gt", "gte", "lt", "lte", "answered")
+COMPOUND_OPS = ("all", "any", "not")
+
+Lookup = Callable[[str], Any]
+MISSING = object()
+
+
+def _compare(op: str, value: Any, arg: Any) -> bool:
+    if op == "answered":
+        return (value is not MISSING) == bool(arg)
+    if value is MISSING:
+        return op in ("ne", "not_in")
+    if op == "eq":
+        return value == arg
+    if op == "ne":
+        return value != arg
+    if op == "in":
+        return value in arg
+    if op == "not_in":
+        return value not in arg
+    if op == "contains":
+        return isinstance(value, list) and arg in value
+    if op == "contains_any":
+        return isinstance(value, list) and any(a in value for a in arg)
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return False
+    if op == "gt":
+        return value > arg
+    if op == "gte":
+        return value >= arg
+    if op == "lt":
+        return value < arg
+    if op == "lte":
+        return value <= arg
+    raise ValueError(f"unknown condition operator {op!r}")
+
+
+def evaluate(cond: Mapping[str, Any] | None, lookup: Lookup) -> bool:
+    """Evaluate ``cond``; ``lookup(qid)`` returns the answer or ``MISSING``."""
+    if cond is None:
+        return True
+    if "all" in cond:
+        return all(evaluate(c, lookup) for c in cond["all"])
+    if "any" in cond:
+        return any(evaluate(c, lookup) for c in cond["any"])
+    if "not" in cond:
+        return not evaluate(cond["not"], lookup)
+    (op,) = [k for k in cond if k != "q"]
+    return _compare(op, lookup(cond["q"]), cond[op])
+
+
+def referenced_questions(cond: Mapping[str, Any] | None) -> list[str]:
+    if not cond:
+        return []
+    if "all" in cond or "any" in cond:
+        out: list[str] = []
+        for c in cond.get("all") or cond.get("any") or []:
+            out.extend(referenced_questions(c))
+        return out
+    if "not" in cond:
+        return referenced_questions(cond["not"])
+    return [cond["q"]] if "q" in cond else []
+
+
+def describe(cond: Mapping[str, Any] | None, lang: str = "en") -> str:
+    """A short human-readable rendering, used in 'not applicable because ...' explanations."""
+    if not cond:
+        return ""
+    if "all" in cond:
+        return (" 且 " if lang == "zh" else " and ").join(describe(c, lang) for c in cond["all"])
+    if "any" in cond:
+        return (" 或 " if lang == "zh" else " or ").join(describe(c, lang) for c in cond["any"])
+    if "not" in cond:
+        inner = describe(cond["not"], lang)
+        return f"非（{inner}）" if lang == "zh" else f"not ({inner})"
+    (op,) = [k for k in cond if k != "q"]
+    symbols = {"eq": "=", "ne": "≠", "in": "∈", "not_in": "∉", "contains": "∋", "contains_any": "∋ any of",
+               "gt": ">", "gte": "≥", "lt": "<", "lte": "≤", "answered": "answered"}
+    return f"{cond['q']} {symbols[op]} {cond[op]}"

@@ -1,0 +1,169 @@
+"""Evaluate an assessment: data checks + function rules -> findings; risk scores; completeness."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from pia_wizard.core import conditions
+from pia_wizard.core.assessment import Assessment
+from pia_wizard.core.bank import Bank, Question, Text, default_bank
+from pia_wizard.core.findings import VERDICT_ORDER, Finding
+from pia_wizard.core.obligations import decidable
+from pia_wizard.core.rules import Context, load_all
+
+MEASURES_PREFIXES = ("FRM-", "FILING-")
+# The scope gates themselves stay decided when the Measures do not apply.
+SCOPE_GATES = ("FRM-02-SCOPE", "FRM-02-RND-EXCLUSION", "FRM-19-DEF-FRT")
+
+
+@dataclass
+class Evaluation:
+    findings: list[Finding]
+    risk: Any
+    measures_apply: bool
+    measures_reason: Text | None
+    unanswered: list[str]
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        out = dict.fromkeys(VERDICT_ORDER, 0)
+        for f in self.findings:
+            out[f.verdict] += 1
+        return out
+
+    @property
+    def has_prohibited(self) -> bool:
+        return any(f.verdict == "prohibited" for f in self.findings)
+
+
+class RuleError(RuntimeError):
+    pass
+
+
+def _check_findings(ctx: Context, q: Question) -> list[Finding]:
+    check = q.check
+    value = ctx.answer(q.id)
+    if check is None or value is None:
+        return []
+    verdict = check.verdicts.get(value)
+    if verdict is None and value == "unknown":
+        worst = min((check.verdicts[v] for v in check.verdicts), key=lambda v: VERDICT_ORDER[v])
+        verdict = "gap" if worst in ("prohibited", "gap") else "advisory"
+    if verdict is None:
+        return []
+    answer_label = q.option_label(value, "zh"), q.option_label(value, "en")
+    if verdict == "compliant":
+        explanation = check.ok or Text(f"回答为“{answer_label[0]}”。", f"Answered “{answer_label[1]}”.")
+        action = None
+    elif value == "unknown":
+        explanation = Text(f"尚未确认：{check.explain.zh}", f"Not confirmed: {check.explain.en}")
+        action = check.action
+    else:
+        explanation, action = check.explain, check.action
+    ctx.rule_id = f"check:{q.id}"
+    return [ctx.finding(oid, verdict, explanation, action, questions=[q.id]) for oid in check.obligations]
+
+
+def measures_applicability(ctx: Context) -> tuple[bool, Text | None]:
+    """Measures Art. 2: inside the PRC, and not solely for FRT R&D or algorithm training."""
+    if ctx.answer("scope.in_prc") == "no":
+        return False, Text("处理活动不在中华人民共和国境内（《办法》第二条）。",
+                           "the processing does not take place inside the PRC (Measures Art. 2).")
+    if ctx.answer("scope.rnd_only") == "yes":
+        return False, Text("唯一目的是人脸识别技术研发或算法训练（《办法》第二条），仍适用《个人信息保护法》。",
+                           "the only purpose is FRT research and development or algorithm training (Measures "
+                           "Art. 2); the PIPL still applies.")
+    return True, None
+
+
+def evaluate(assessment: Assessment, bank: Bank | None = None, today: date | None = None) -> Evaluation:
+    from pia_wizard.core import risk
+
+    bank = bank or default_bank()
+    today = today or date.today()
+    visible = bank.visible(assessment.answers)
+    ctx = Context(bank, assessment, today, visible)
+    rules = load_all()
+
+    findings: list[Finding] = []
+    for q in bank:
+        findings += _check_findings(ctx, q)
+    for r in rules.values():
+        ctx.rule_id = r.id
+        for f in r.func(ctx) or ():
+            if f.obligation not in r.obligations:
+                raise RuleError(f"rule {r.id} emitted a finding for {f.obligation}, which it does not declare")
+            findings.append(f)
+
+    applies, reason = measures_applicability(ctx)
+    if not applies and reason is not None:
+        findings = [
+            Finding(f.obligation, "not_applicable",
+                    Text("《人脸识别技术应用安全管理办法》不适用：" + reason.zh,
+                         "The FRT Measures do not apply: " + reason.en),
+                    None, f.rule, f.questions)
+            if f.obligation.startswith(MEASURES_PREFIXES) and f.obligation not in SCOPE_GATES
+            and f.verdict != "not_applicable" else f
+            for f in findings
+        ]
+
+    findings += _completeness(ctx, findings, applies, reason)
+    order = {q: i for i, q in enumerate(bank.questions)}
+    findings.sort(key=lambda f: (VERDICT_ORDER[f.verdict], min((order.get(q, 10**6) for q in f.questions),
+                                                               default=10**6), f.obligation))
+    unanswered = [q.id for q in bank if visible.get(q.id) and q.required and ctx.answer(q.id) is None]
+    warnings = []
+    if assessment.bank_version and assessment.bank_version != bank.version:
+        warnings.append(f"the file was answered against question bank {assessment.bank_version}; "
+                        f"this is bank {bank.version}")
+    result = risk.assess(assessment.risks, assessment.unacceptable_from)
+    warnings += list(getattr(result, "warnings", []) or [])
+    return Evaluation(findings, result, applies, reason, unanswered, warnings)
+
+
+def _completeness(ctx: Context, findings: list[Finding], applies: bool, reason: Text | None) -> list[Finding]:
+    decided = {f.obligation for f in findings}
+    cited = ctx.bank.cited()
+    out = []
+    ctx.rule_id = "completeness"
+    for ob in decidable():
+        if ob.id in decided:
+            continue
+        qids = cited.get(ob.id, [])
+        shown = [q for q in qids if ctx.shown(q)]
+        if not applies and reason is not None and ob.id.startswith(MEASURES_PREFIXES) and ob.id not in SCOPE_GATES:
+            out.append(ctx.finding(ob.id, "not_applicable",
+                                   Text("《人脸识别技术应用安全管理办法》不适用：" + reason.zh,
+                                        "The FRT Measures do not apply: " + reason.en), questions=qids))
+        elif qids and not shown:
+            conds = [ctx.bank.question(q).show_if or _section_cond(ctx.bank, q) for q in qids]
+            why_zh = "；".join(conditions.describe(c, "zh") for c in conds if c)
+            why_en = "; ".join(conditions.describe(c, "en") for c in conds if c)
+            out.append(ctx.finding(ob.id, "not_applicable",
+                                   Text(f"根据已有回答，相关问题不适用（条件：{why_zh}）。",
+                                        f"The questions for this obligation do not apply to the answers given "
+                                        f"(condition: {why_en})."), questions=qids))
+        elif any(ctx.answer(q) is None for q in shown):
+            missing = [q for q in shown if ctx.answer(q) is None]
+            out.append(ctx.finding(ob.id, "gap",
+                                   Text("评估尚未回答此项义务的问题：" + "、".join(missing) + "。",
+                                        "The assessment does not answer this yet: " + ", ".join(missing) + "."),
+                                   Text("回答相关问题，个人信息保护影响评估须覆盖此项义务。",
+                                        "Answer the questions: the PIPIA must cover this obligation."),
+                                   questions=missing))
+        else:
+            out.append(ctx.finding(ob.id, "advisory",
+                                   Text("已记录回答，但没有自动判定规则；请人工复核。",
+                                        "Answers are recorded but no rule decides this automatically; review it."),
+                                   questions=qids))
+    return out
+
+
+def _section_cond(bank: Bank, qid: str) -> Any:
+    for s in bank.sections:
+        if any(q.id == qid for q in s.questions):
+            return s.show_if
+    return None
