@@ -1,0 +1,162 @@
+"""Filing rules: Measures Art. 15 and the CAC filing announcement, in PRC working days."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pia_wizard.core import filing
+from pia_wizard.core.rules import Context, rule
+
+NEAR_THRESHOLD = 90_000
+Q_COUNT = ["filing.stored_count", "filing.count_date"]
+
+
+def _d(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _notes(clock: filing.Clock) -> tuple[str, str]:
+    """Only the estimate note: the rule notes repeat what the explanation already says."""
+    extra = [n for n in clock.notes if n is not filing.NOTE_WORKDAY_METHOD and clock.estimated
+             and n.obligation == "FILING-15-WORKDAY-CALC"]
+    return "".join(n.zh for n in extra), " ".join(n.en for n in extra)
+
+
+def _status_finding(ctx: Context, obligation: str, clock: filing.Clock, done_on: date | None, what: tuple[str, str],
+                    questions: list[str]):
+    """One finding for a 30-working-day clock: compliant when done in time, advisory while open, gap when late."""
+    if done_on is not None and done_on > ctx.today:
+        done_on = None  # a planned date is not done
+    st = clock.status(ctx.today, done_on)
+    dl = clock.deadline.isoformat()
+    est_zh, est_en = _notes(clock)
+    est_zh = ("（期限为估算：" + est_zh + "）") if est_zh else ""
+    est_en = (f" (The deadline is an estimate: {est_en})") if est_en else ""
+    zh_what, en_what = what
+    if st.state == filing.Status.DONE:
+        return ctx.finding(obligation, "compliant",
+                           (f"{zh_what}已于{done_on.isoformat()}办理，期限为{dl}。",
+                            f"The {en_what} was made on {done_on.isoformat()}, within the deadline of {dl}."),
+                           None, questions)
+    if st.state == filing.Status.DONE_LATE:
+        return ctx.finding(obligation, "advisory",
+                           (f"{zh_what}于{done_on.isoformat()}办理，晚于期限{dl}，逾期{st.days_overdue}天。{est_zh}",
+                            f"The {en_what} was made on {done_on.isoformat()}, {st.days_overdue} days after the "
+                            f"deadline of {dl}.{est_en}"),
+                           ("保留逾期原因的书面说明，并检查内部流程，避免再次逾期。",
+                            "Keep a written explanation of the delay and fix the internal process so it does not "
+                            "happen again."), questions)
+    if st.state == filing.Status.OVERDUE:
+        return ctx.finding(obligation, "gap",
+                           (f"{zh_what}期限为{dl}，截至{ctx.today.isoformat()}已逾期{st.days_overdue}天仍未办理。{est_zh}",
+                            f"The {en_what} was due by {dl} and is {st.days_overdue} days overdue as of "
+                            f"{ctx.today.isoformat()}.{est_en}"),
+                           (f"立即通过个人信息保护业务系统办理{zh_what}，并记录逾期原因。",
+                            f"Make the {en_what} now through the 个人信息保护业务系统 and record why it is late."),
+                           questions)
+    soon_zh = "，即将到期" if st.state == filing.Status.DUE_SOON else ""
+    soon_en = " - due soon" if st.state == filing.Status.DUE_SOON else ""
+    return ctx.finding(obligation, "advisory",
+                       (f"须在{dl}前办理{zh_what}，还剩{st.workdays_left}个工作日{soon_zh}。{est_zh}",
+                        f"The {en_what} is due by {dl}: {st.workdays_left} working days left{soon_en}.{est_en}"),
+                       (f"在{dl}前准备材料并办理{zh_what}。", f"Prepare the materials and make the {en_what} by {dl}."),
+                       questions)
+
+
+@rule("filing.threshold", "FILING-15-THRESHOLD", "FILING-15-COUNT-DEDUP")
+def threshold(ctx: Context):
+    """Art. 15: reaching 100,000 stored people starts a 30-working-day filing clock (legacy: 2025-07-14)."""
+    count = ctx.answer("filing.stored_count")
+    if count is None:
+        return
+    if not filing.threshold_reached(int(count)):
+        projected = ctx.answer("filing.projected_count")
+        yield ctx.finding("FILING-15-THRESHOLD", "not_applicable",
+                          (f"当前存储{count:,}人，未达到10万人，暂无备案义务。",
+                           f"{count:,} people stored, below 100,000: no filing duty yet."), None, Q_COUNT)
+        if count >= NEAR_THRESHOLD or (projected is not None and projected >= filing.THRESHOLD):
+            yield ctx.finding("FILING-15-COUNT-DEDUP", "advisory",
+                              (f"存储数量（{count:,}人，预计最多{projected or count:,}人）接近或将达到10万人。",
+                               f"The stored count ({count:,}, projected up to {projected or count:,}) is close to or "
+                               "will reach 100,000."),
+                              ("每月统计去重后的存储人数；及时删除不再需要的人脸信息；提前准备备案材料。",
+                               "Count the de-duplicated stored people monthly, delete facial information no longer "
+                               "needed, and prepare the filing materials in advance."),
+                              ["filing.stored_count", "filing.projected_count"])
+        return
+    reached = _d(ctx.answer("filing.reached_on"))
+    qs = ["filing.stored_count", "filing.reached_on", "filing.filed", "filing.filed_on"]
+    if reached is None:
+        yield ctx.finding("FILING-15-THRESHOLD", "gap",
+                          (f"存储数量{count:,}人已达到10万人，但没有记录首次达到的日期，无法计算备案期限。",
+                           f"{count:,} people stored, so the 100,000 threshold is reached, but the day it was "
+                           "first reached is not recorded, so the filing deadline cannot be computed."),
+                          ("根据存储记录确定首次达到10万人的日期并填写。",
+                           "Work out from the storage records the day the count first reached 100,000 and enter it."),
+                          qs)
+        return
+    if reached > ctx.today:
+        yield ctx.finding("FILING-15-THRESHOLD", "gap",
+                          (f"首次达到10万人的日期{reached.isoformat()}晚于今天，请核对。",
+                           f"The day the threshold was reached ({reached.isoformat()}) is in the future; check it."),
+                          ("填写实际达到的日期。", "Enter the day it was actually reached."), qs)
+        return
+    clock = filing.filing_deadline(reached, ctx.assessment.overrides())
+    filed = ctx.answer("filing.filed")
+    done_on = _d(ctx.answer("filing.filed_on")) if filed == "yes" else None
+    if filed == "yes" and done_on is None:
+        yield ctx.finding("FILING-15-THRESHOLD", "gap",
+                          ("已备案但没有填写备案日期，无法确认是否按期。",
+                           "A filing is reported but without its date, so timeliness cannot be shown."),
+                          ("填写备案日期和备案编号。", "Enter the filing date and number."), qs)
+        return
+    yield _status_finding(ctx, "FILING-15-THRESHOLD", clock, done_on, ("备案", "filing"), qs)
+
+
+@rule("filing.change", "FILING-15-CHANGE")
+def change(ctx: Context):
+    """Art. 15: a substantive change after filing has its own 30-working-day clock."""
+    changed = _d(ctx.answer("filing.change_on"))
+    if changed is None or changed > ctx.today:
+        return
+    qs = ["filing.change_on", "filing.change_filed_on"]
+    try:
+        clock = filing.change_deadline(changed, ctx.assessment.overrides())
+    except filing.NotInForceError as exc:
+        yield ctx.finding("FILING-15-CHANGE", "not_applicable", (exc.note.zh, exc.note.en), None, qs)
+        return
+    yield _status_finding(ctx, "FILING-15-CHANGE", clock, _d(ctx.answer("filing.change_filed_on")),
+                          ("备案变更", "change filing"), qs)
+
+
+@rule("filing.cancellation", "FILING-15-CANCEL", "FILING-15-CANCEL-DISPOSE")
+def cancellation(ctx: Context):
+    """Art. 15: end of use -> cancel the filing within 30 working days and dispose of the facial information."""
+    ended = _d(ctx.answer("filing.ended_on"))
+    if ended is None or ended > ctx.today:
+        return
+    qs = ["filing.ended_on", "filing.cancelled_on"]
+    try:
+        clock = filing.cancellation_deadline(ended, ctx.assessment.overrides())
+    except filing.NotInForceError as exc:
+        clock = None
+        yield ctx.finding("FILING-15-CANCEL", "not_applicable", (exc.note.zh, exc.note.en), None, qs)
+    if clock is not None and ctx.answer("filing.filed") == "yes":
+        yield _status_finding(ctx, "FILING-15-CANCEL", clock, _d(ctx.answer("filing.cancelled_on")),
+                              ("注销备案", "cancellation of the filing"), qs)
+    elif clock is not None:
+        yield ctx.finding("FILING-15-CANCEL", "not_applicable",
+                          ("没有已办理的备案，无需注销。", "No filing was made, so there is none to cancel."), None, qs)
+    disposed = ctx.answer("filing.disposed")
+    if disposed == "yes":
+        yield ctx.finding("FILING-15-CANCEL-DISPOSE", "compliant",
+                          ("停止使用后人脸信息已依法处理。", "The facial information was disposed of after use ended."),
+                          None, ["filing.disposed"])
+    elif disposed is not None:
+        yield ctx.finding("FILING-15-CANCEL-DISPOSE", "gap",
+                          (f"已于{ended.isoformat()}停止使用人脸识别，但人脸信息尚未确认删除或依法处理。",
+                           f"Facial recognition stopped on {ended.isoformat()}, but the facial information has not "
+                           "been confirmed deleted or otherwise disposed of."),
+                          ("删除设备、服务器、备份和供应商处的全部人脸信息，保留删除记录（《个人信息保护法》第四十七条）。",
+                           "Delete the facial information on devices, servers, backups and at vendors, and keep a "
+                           "record of the deletion (PIPL Art. 47)."), ["filing.disposed"])
