@@ -14,6 +14,7 @@ from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 from pia_wizard.core.bank import Bank, default_bank
 from pia_wizard.core.risk import MATRIX_ID
 from pia_wizard.core.schema import FORMAT_VERSION, assessment_schema
+from pia_wizard.core.workdays import Overrides
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 64
@@ -45,10 +46,12 @@ class Assessment:
     risk_acceptance: dict[str, Any] = field(default_factory=lambda: {"unacceptable_from": "high",
                                                                      "matrix_id": MATRIX_ID})
     calendar_overrides: list[dict[str, Any]] = field(default_factory=list)
+    calendar_complete_years: list[int] = field(default_factory=list)
 
     _ORDER = (
         "format_version", "bank_version", "id", "title", "language", "assessment_date", "processor", "system",
         "sites", "assessor", "dpo", "answers", "risks", "risk_acceptance", "calendar_overrides",
+        "calendar_complete_years",
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -67,8 +70,9 @@ class Assessment:
     def unacceptable_from(self) -> str:
         return self.risk_acceptance.get("unacceptable_from", "high")
 
-    def overrides(self) -> dict[date, str]:
-        return {date.fromisoformat(o["date"]): o["kind"] for o in self.calendar_overrides}
+    def overrides(self) -> Overrides:
+        days = {date.fromisoformat(o["date"]): o["kind"] for o in self.calendar_overrides}
+        return Overrides(days, complete_years=tuple(self.calendar_complete_years))
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], bank: Bank | None = None) -> Assessment:

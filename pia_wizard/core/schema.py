@@ -217,6 +217,13 @@ def assessment_schema(bank: Bank) -> dict:
                     "additionalProperties": False,
                 },
             },
+            "calendar_complete_years": {
+                "type": "array",
+                "uniqueItems": True,
+                "items": {"type": "integer", "minimum": 2000, "maximum": 2200},
+                "description": "years whose State Council holiday notice has been entered in full in "
+                "calendar_overrides; deadlines in them are no longer estimates",
+            },
         },
         "required": ["format_version", "bank_version", "processor", "system", "answers"],
         "additionalProperties": False,

@@ -33,7 +33,8 @@ def test_round_trip_is_exact():
     again = parse(a.to_json().encode())
     assert again == a
     assert json.loads(a.to_json()) == {**data, "id": a.id, "language": "zh", "assessor": {}, "dpo": {},
-                                       "risk_acceptance": {"unacceptable_from": "high", "matrix_id": MATRIX_ID}}
+                                       "risk_acceptance": {"unacceptable_from": "high", "matrix_id": MATRIX_ID},
+                                       "calendar_complete_years": []}
 
 
 def test_defaults_are_not_shared_between_instances():

@@ -102,3 +102,14 @@ def test_cancellation_and_disposal():
 def test_cancellation_without_filing_is_not_applicable():
     answers = {"filing.stored_count": 10_000, "filing.ended_on": "2026-10-01", "filing.disposed": "yes"}
     assert verdicts(answers, "FILING-15-CANCEL") == ["not_applicable"]
+
+
+def test_a_year_entered_in_full_is_no_longer_an_estimate():
+    answers = {"filing.stored_count": 100_000, "filing.reached_on": "2027-03-01", "filing.filed": "no"}
+    estimated = only(answers, "FILING-15-THRESHOLD", today=date(2027, 3, 2))
+    assert "estimate" in estimated.explanation.en
+    entered = only(answers, "FILING-15-THRESHOLD", today=date(2027, 3, 2),
+                   calendar_overrides=[{"date": "2027-04-05", "kind": "holiday", "note": "清明节"}],
+                   calendar_complete_years=[2027])
+    assert "estimate" not in entered.explanation.en
+    assert "due by 2027-04-13" in entered.explanation.en  # 30 working days, 2027-04-05 off
