@@ -67,8 +67,9 @@ def _print_check(a: Any, ev: Any, lang: str, show_all: bool, out: Any) -> None:
     counts = ev.counts
     w(" · ".join(f"{VERDICT_LABELS[v].get(lang)} {n}" for v, n in counts.items()) + "\n")
     if ev.unanswered:
-        w((f"未回答的必答题：{len(ev.unanswered)}" if zh else f"Required questions not answered: {len(ev.unanswered)}")
-          + "\n")
+        shown = ", ".join(ev.unanswered[:12]) + (" ..." if len(ev.unanswered) > 12 else "")
+        n = len(ev.unanswered)
+        w((f"未回答的必答题（{n}）：" if zh else f"Required questions not answered ({n}): ") + shown + "\n")
     for wmsg in ev.warnings:
         w(("注意：" if zh else "Warning: ") + wmsg + "\n")
     w("\n")
