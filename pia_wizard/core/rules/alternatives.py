@@ -1,0 +1,385 @@
+"""Alternatives and no coercion: Measures Arts. 10, 12; PIPL Art. 16; GB/T 41819.
+
+SPC Art. 10 (residential alternative) and Measures Art. 11 (national channels) are data checks in the bank.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from pia_wizard.core.findings import VERDICT_ORDER
+from pia_wizard.core.rules import Context, rule
+
+FACE_ONLY = "face_only"
+NOTHING = "nothing"
+Q_OFFERED = "alternatives.offered"
+Q_CONSEQ = "alternatives.refusal_consequences"
+Q_PRESENT = "alternatives.presentation"
+
+Problem = tuple[str, str, str]  # verdict, zh, en
+WORSE = {"extra_fee": ("须额外付费或交押金", "paying extra or a deposit"),
+         "lose_benefit": ("失去优惠或权益", "losing discounts or benefits")}
+
+
+def _worst(verdicts: Iterable[str]) -> str:
+    return min(verdicts, key=VERDICT_ORDER.__getitem__)
+
+
+class Alt:
+    """The answers of this section, read once."""
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.offered: list[str] | None = ctx.answer(Q_OFFERED)
+        self.alts = [o for o in self.offered or [] if o != FACE_ONLY]
+        # "face only" counts only if no method was ticked with it.
+        self.face_only = self.offered is not None and not self.alts
+        self.state_rule = ctx.answer("alternatives.state_rule")
+        self.state_cited = ctx.text_is_substantive("alternatives.state_rule_citation", 15)
+        # A State rule (Art. 10, second sentence) makes face recognition the lawful only method.
+        self.state_ok = self.face_only and self.state_rule == "yes" and self.state_cited
+        # Face recognition is the only way and it is not yet known whether a State rule allows that.
+        self.state_pending = self.face_only and (
+            self.state_rule is None
+            or (self.state_rule == "yes" and not ctx.answered("alternatives.state_rule_citation")))
+        self.conseq: list[str] | None = ctx.answer(Q_CONSEQ)
+        self.present: list[str] | None = ctx.answer(Q_PRESENT)
+        # The consent part asks about the same practices when consent is the basis; its answers count too.
+        self.c_refusal = _optional(ctx, "consent.refusal_consequence")
+        self.c_pressure = _optional(ctx, "consent.pressure_practices") or []
+
+    def labels(self, qid: str, values: Iterable[str]) -> tuple[str, str]:
+        label = self.ctx.bank.question(qid).option_label
+        values = list(values)
+        return "、".join(label(v, "zh") for v in values), "; ".join(_lower_first(label(v, "en")) for v in values)
+
+
+def _lower_first(text: str) -> str:
+    """'Staff check ...' -> 'staff check ...' inside a sentence; leaves 'QR code' alone."""
+    return text if len(text) < 2 or text[1].isupper() else text[0].lower() + text[1:]
+
+
+def _optional(ctx: Context, qid: str):
+    """An answer from another section that may not exist in this bank version."""
+    return ctx.answer(qid) if qid in ctx.bank.questions else None
+
+
+def _emit(ctx: Context, ob: str, problems: list[Problem], action: tuple[str, str], qs: list[str]):
+    return ctx.finding(ob, _worst(p[0] for p in problems),
+                       ("".join(p[1] for p in problems), " ".join(p[2] for p in problems)), action, qs)
+
+
+@rule("alternatives.not-sole-method", "FRM-10-NOT-SOLE-METHOD", "FRM-10-STATE-EXCEPTION")
+def not_sole_method(ctx: Context):
+    """Measures Art. 10: face recognition is not the only way, unless a State rule provides otherwise."""
+    a = Alt(ctx)
+    if a.offered is None:
+        return
+    qs = [q for q in (Q_OFFERED, "alternatives.state_rule", "alternatives.state_rule_citation",
+                      "alternatives.why_face_only") if ctx.shown(q)]
+    if a.alts:
+        zh, en = a.labels(Q_OFFERED, a.alts)
+        yield ctx.finding("FRM-10-NOT-SOLE-METHOD", "compliant",
+                          (f"人脸识别不是唯一的验证方式，另有：{zh}。",
+                           f"Face recognition is not the only way to verify identity; there is also: {en}."),
+                          None, qs)
+        yield ctx.finding("FRM-10-STATE-EXCEPTION", "not_applicable",
+                          ("已提供其他方式，无需援引“国家另有规定”的例外。",
+                           "Other ways are offered, so the State-rule exception is not needed."), None, qs)
+        return
+    if a.state_rule is None:
+        return
+    fix = ("提供至少一种非人脸识别方式（如证件核验、卡片、二维码或人工核验），并在现场和界面上告知。",
+           "Offer at least one non-face method (ID check, card, QR code or staff check) and say so on site and on "
+           "screen.")
+    if a.state_rule == "yes":
+        if not ctx.answered("alternatives.state_rule_citation"):
+            return
+        if a.state_cited:
+            for ob in ("FRM-10-NOT-SOLE-METHOD", "FRM-10-STATE-EXCEPTION"):
+                yield ctx.finding(ob, "compliant",
+                                  ("人脸识别是唯一方式，依据的是所写明的国家规定（“国家另有规定的，从其规定”）。规定原文已记录，"
+                                   "供复核。",
+                                   "Face recognition is the only way, under the State rule named (\"where the State "
+                                   "provides otherwise, that provision applies\"). The text is recorded for review."),
+                                  ("请法务确认该规定确实要求在本场景使用人脸识别，且适用于全部被核验人员。",
+                                   "Have legal counsel confirm that the rule really requires face recognition here "
+                                   "and for everyone verified."), qs)
+        else:
+            for ob in ("FRM-10-NOT-SOLE-METHOD", "FRM-10-STATE-EXCEPTION"):
+                yield ctx.finding(ob, "gap",
+                                  ("称有国家规定要求使用人脸识别，但没有写明具体规定。",
+                                   "A State rule is said to require face recognition, but it is not named."),
+                                  ("写明规定名称、发文机关、条款和原文；找不到的，提供非人脸识别方式。",
+                                   "Name the rule, the issuing body and the article and quote it; if there is none, "
+                                   "offer a non-face method."), qs)
+        return
+    if a.state_rule == "no":
+        yield ctx.finding("FRM-10-STATE-EXCEPTION", "not_applicable",
+                          ("没有国家规定要求在本场景使用人脸识别，适用第十条的一般规则。",
+                           "No State rule requires face recognition here, so the general Art. 10 rule applies."),
+                          None, qs)
+    else:
+        yield ctx.finding("FRM-10-STATE-EXCEPTION", "gap",
+                          ("人脸识别是唯一方式，但尚未确认是否有国家规定要求这样做。",
+                           "Face recognition is the only way, and it is not confirmed whether a State rule requires "
+                           "this."),
+                          ("请法务确认是否存在要求使用人脸识别的国家规定；没有的，提供非人脸识别方式。",
+                           "Have legal counsel confirm whether any State rule requires face recognition; if not, "
+                           "offer a non-face method."), qs)
+    if not ctx.answered("alternatives.why_face_only"):
+        return
+    if ctx.text_is_substantive("alternatives.why_face_only", 30):
+        yield ctx.finding("FRM-10-NOT-SOLE-METHOD", "advisory",
+                          ("人脸识别是唯一方式，评估人认为任何非人脸识别方式都无法实现相同目的，理由已记录。证件核验、卡片、"
+                           "二维码、人工核验等通常都能实现身份核验，监管对此会从严审视。",
+                           "Face recognition is the only way, and the assessor argues that no non-face method can "
+                           "achieve the same purpose; the reasons are recorded. ID checks, cards, QR codes or staff "
+                           "checks can usually verify identity, and regulators will scrutinise this closely."),
+                          ("请法务和业务部门复核该理由；只要存在能实现相同目的的方式，就必须提供。",
+                           "Have legal and the business review the reasons; if any method can achieve the same "
+                           "purpose, it must be offered."), qs)
+    else:
+        yield ctx.finding("FRM-10-NOT-SOLE-METHOD", "gap",
+                          ("人脸识别是唯一的验证方式，没有国家规定要求这样做，也没有说明为什么其他方式无法实现相同目的。",
+                           "Face recognition is the only way to verify identity, no State rule requires it, and "
+                           "nothing shows why another method could not achieve the same purpose."),
+                          fix, qs)
+
+
+@rule("alternatives.on-refusal", "FRM-10-ALTERNATIVE-ON-REFUSAL")
+def on_refusal(ctx: Context):
+    """Measures Art. 10: people who do not agree get another reasonable and convenient way."""
+    a = Alt(ctx)
+    if a.offered is None:
+        return
+    ob = "FRM-10-ALTERNATIVE-ON-REFUSAL"
+    qs = [q for q in (Q_OFFERED, "alternatives.convenience", Q_CONSEQ) if ctx.shown(q)]
+    action = ("为不同意刷脸的人提供在同一地点、同一时段可用、无额外费用和手续的其他方式，并主动告知。",
+              "Give people who decline face recognition another way that works at the same place and hours, with "
+              "no extra charge or paperwork, and tell them about it.")
+    if a.face_only:
+        if a.state_pending:
+            return
+        if a.state_ok:
+            yield ctx.finding(ob, "not_applicable",
+                              ("所写明的国家规定要求使用人脸识别，“国家另有规定的，从其规定”。",
+                               "The State rule named requires face recognition; where the State provides otherwise, "
+                               "that provision applies."), None, qs)
+        else:
+            yield ctx.finding(ob, "gap",
+                              ("不同意刷脸的人没有任何其他方式可用。",
+                               "People who decline face recognition have no other way."),
+                              action, qs)
+        return
+    problems: list[Problem] = []
+    convenience = ctx.answer("alternatives.convenience")
+    if convenience == "much_less":
+        problems.append(("gap", "其他方式明显不如刷脸便捷（另排队、预约、额外手续，或只在部分时间、地点可用），"
+                         "不是合理、便捷的方式。",
+                         "The other ways are much less convenient (a separate queue, booking, paperwork, or only at "
+                         "some times or places), so they are not a reasonable and convenient alternative."))
+    elif convenience == "slightly_less":
+        problems.append(("advisory", "其他方式稍有不便，请尽量缩小与刷脸的差距。",
+                         "The other ways are slightly less convenient; narrow the gap where you can."))
+    conseq = a.conseq or []
+    if "extra_fee" in conseq:
+        problems.append(("gap", "不刷脸须额外付费或交押金，其他方式不合理。",
+                         "Not using face recognition costs extra or needs a deposit, so the alternative is not "
+                         "reasonable."))
+    if "must_justify" in conseq:
+        problems.append(("gap", "不刷脸须说明理由、书面申请或经审批，其他方式不便捷。",
+                         "People must give reasons, apply in writing or get approval to avoid face recognition, so "
+                         "the alternative is not convenient."))
+    if "service_refused" in conseq:
+        problems.append(("gap", "虽然有其他方式，但实际中仍有人因不刷脸而无法获得服务。",
+                         "Although other ways exist, in practice some people who decline face recognition are still "
+                         "refused the service."))
+    if set(a.alts) == {"other_biometric"}:
+        problems.append(("advisory", "唯一的其他方式是指纹、掌纹等生物识别，同样是敏感个人信息；宜提供非生物识别方式。",
+                         "The only other way is another biometric such as a fingerprint, which is just as sensitive; "
+                         "offer a non-biometric way."))
+    if problems:
+        yield _emit(ctx, ob, problems, action, qs)
+    elif convenience is not None and a.conseq is not None:
+        yield ctx.finding(ob, "compliant",
+                          ("不同意刷脸的人可以使用同样便捷的其他方式，没有额外费用或手续。",
+                           "People who decline face recognition can use another way that is just as convenient, with "
+                           "no extra charge or paperwork."), None, qs)
+
+
+@rule("alternatives.no-coercion", "FRM-12-NO-COERCION")
+def no_coercion(ctx: Context):
+    """Measures Art. 12 (absolute): no misleading, deceiving or coercing people into face verification."""
+    a = Alt(ctx)
+    if a.present is None and a.conseq is None:
+        return
+    ob = "FRM-12-NO-COERCION"
+    present, conseq = a.present or [], a.conseq or []
+    problems: list[Problem] = []
+    if "says_mandatory" in present:
+        problems.append(("prohibited", "对外称必须刷脸或暗示不刷脸办不成，而实际并非必须，属于误导个人接受人脸识别。",
+                         "Face recognition is presented as required, or as the only way to get things done, when it "
+                         "is not: that misleads people into accepting it."))
+    if "false_claims" in present:
+        problems.append(("prohibited", "对人脸识别作不真实的说明，属于欺诈或误导。",
+                         "Face recognition is described untruthfully: that deceives or misleads people."))
+    if "service_refused" in conseq and not a.state_ok and not a.state_pending:
+        problems.append(("prohibited", "以不提供服务相要挟，迫使个人接受人脸识别，属于胁迫。",
+                         "Refusing the service unless people accept face recognition coerces them into it."))
+    if "extra_fee" in conseq:
+        problems.append(("prohibited", "不刷脸须额外付费或交押金，以经济手段迫使个人接受人脸识别。",
+                         "Charging extra or a deposit to people who decline face recognition pressures them into it "
+                         "with money."))
+    if "presented_mandatory" in a.c_pressure and "says_mandatory" not in present:
+        problems.append(("prohibited", "同意部分的回答显示，刷脸被说成必须或唯一方式，而实际并非如此，属于误导。",
+                         "The consent part says face recognition is presented as required or the only way when it "
+                         "is not: that is misleading."))
+    if a.c_refusal == "service_denied" and "service_refused" not in conseq and not a.state_ok \
+            and not a.state_pending:
+        problems.append(("prohibited", "同意部分的回答显示，不同意刷脸就无法获得服务，属于以拒绝服务相胁迫。",
+                         "The consent part says people who do not agree get no service: that coerces them."))
+    if a.c_refusal == "penalised":
+        problems.append(("prohibited", "同意部分的回答显示，不同意刷脸会受到处分、扣款等不利后果，属于胁迫。",
+                         "The consent part says people who do not agree face discipline, pay deductions or other "
+                         "penalties: that is coercion."))
+    if "lose_benefit" in conseq:
+        problems.append(("gap", "不刷脸就失去优惠、积分或会员权益，可能构成变相胁迫。",
+                         "Losing discounts, points or membership benefits for declining face recognition may amount "
+                         "to coercion in disguise."))
+    if "must_justify" in conseq:
+        problems.append(("gap", "要求不刷脸的人说明理由或经审批，给拒绝设置障碍。",
+                         "Requiring people to justify declining, or to get approval, puts obstacles in the way of "
+                         "saying no."))
+    if "alternative_hidden" in present:
+        problems.append(("gap", "不主动告知其他方式，个人容易误以为只能刷脸。",
+                         "Other ways are not mentioned, so people may believe face recognition is the only way."))
+    if "default_nudge" in present:
+        problems.append(("gap", "默认勾选同意或默认进入刷脸流程、“不同意”选项不显眼，诱导个人接受人脸识别。",
+                         "Pre-ticked consent, a face-first default flow or a hard-to-find 'no' option steers people "
+                         "into face recognition."))
+    if "pressure" in present:
+        problems.append(("gap", "员工反复劝说或拒绝后反复提示，对个人形成压力。",
+                         "Repeated urging by staff or prompts that return after a refusal put pressure on people."))
+    qs = [q for q in (Q_PRESENT, Q_CONSEQ, "consent.refusal_consequence", "consent.pressure_practices")
+          if q in ctx.bank.questions and ctx.answered(q)]
+    if problems:
+        prohibited = any(p[0] == "prohibited" for p in problems)
+        action = (("立即停止上述做法：更正标识、话术和界面，如实说明人脸识别是自愿的并告知其他方式；"
+                   "不得因不刷脸而拒绝服务或加收费用。这是《办法》第十二条的绝对禁止性规定。",
+                   "Stop these practices now: correct the signs, scripts and screens, say truthfully that face "
+                   "recognition is voluntary and name the other ways; never refuse service or charge more for "
+                   "declining. Measures Art. 12 is an absolute ban.")
+                  if prohibited else
+                  ("修改标识、话术和界面：如实说明人脸识别是自愿的，与刷脸同等显著地告知其他方式，拒绝后不再反复提示，"
+                   "不因拒绝而减少待遇；对一线员工进行培训。",
+                   "Change the signs, scripts and screens: say truthfully that face recognition is voluntary, show "
+                   "the other ways as prominently as the face option, stop re-prompting after a refusal, and do not "
+                   "reduce benefits for declining; train front-line staff."))
+        yield _emit(ctx, ob, problems, action, qs)
+    elif a.state_pending and ("service_refused" in conseq or a.c_refusal == "service_denied"):
+        return  # refusing the service is lawful only under a State rule, still unanswered
+    elif a.present is not None and a.conseq is not None:
+        yield ctx.finding(ob, "compliant",
+                          ("没有发现误导、欺诈或胁迫个人接受人脸识别的做法；拒绝刷脸不会带来不利后果。",
+                           "No misleading, deceptive or coercive practice was found, and declining face recognition "
+                           "carries no disadvantage."), None, qs)
+
+
+@rule("alternatives.no-service-refusal", "PIPL-16-NO-SERVICE-REFUSAL")
+def no_service_refusal(ctx: Context):
+    """PIPL Art. 16: no refusal of the product or service because the person does not consent."""
+    a = Alt(ctx)
+    if a.conseq is None:
+        return
+    ob = "PIPL-16-NO-SERVICE-REFUSAL"
+    qs = [q for q in (Q_OFFERED, "alternatives.state_rule", Q_CONSEQ) if ctx.shown(q)]
+    if a.state_pending:
+        return
+    refused = "service_refused" in a.conseq or a.c_refusal == "service_denied"
+    implicit = a.face_only and not a.state_ok
+    if a.state_ok:
+        yield ctx.finding(ob, "compliant",
+                          ("所写明的国家规定要求使用人脸识别，处理人脸信息属于提供该服务所必需，不同意的人无法获得服务"
+                           "不违反第十六条。",
+                           "The State rule named requires face recognition, so processing facial information is "
+                           "necessary for the service; not serving people who decline does not breach Art. 16."),
+                          None, qs)
+    elif refused or implicit:
+        why = ("只能刷脸，" if implicit and not refused else "")
+        why_en = ("Face recognition is the only way, so " if implicit and not refused else "")
+        yield ctx.finding(ob, "gap",
+                          (f"{why}不同意处理人脸信息的人无法获得服务；而刷脸并非提供该服务所必需，其他方式同样可以核验身份。",
+                           f"{why_en}people who do not consent to their facial information being processed cannot get "
+                           "the service, although face recognition is not necessary to provide it - other ways can "
+                           "verify identity."),
+                          ("为不同意的人提供其他方式完成同一服务。",
+                           "Let people who do not consent use another way to get the same service."), qs)
+    elif "extra_fee" in a.conseq or "lose_benefit" in a.conseq:
+        worse = [WORSE[c] for c in ("extra_fee", "lose_benefit") if c in a.conseq]
+        zh, en = "、".join(w[0] for w in worse), ", ".join(w[1] for w in worse)
+        yield ctx.finding(ob, "advisory",
+                          (f"不同意刷脸的人仍能获得服务，但条件更差（{zh}）。这不是直接拒绝服务，但与第十六条的精神不符，"
+                           "并可能构成《办法》第十二条所禁止的胁迫。",
+                           f"People who decline still get the service, but on worse terms ({en}). That is not an "
+                           "outright refusal, but it goes against the spirit of Art. 16 and may be coercion banned "
+                           "by Measures Art. 12."),
+                          ("取消对不刷脸者的额外收费或待遇差别。",
+                           "Remove the extra charges or worse treatment for people who decline."), qs)
+    else:
+        yield ctx.finding(ob, "compliant",
+                          ("不同意刷脸的人不会因此被拒绝提供服务。",
+                           "People who do not agree to face recognition are not refused the service."), None, qs)
+
+
+@rule("alternatives.gbt41819", "GBT41819-ALTERNATIVE")
+def gbt41819_alternative(ctx: Context):
+    """GB/T 41819 (draft, unverified for the final): a non-face alternative; no refusal of basic functions."""
+    a = Alt(ctx)
+    if a.offered is None:
+        return
+    ob = "GBT41819-ALTERNATIVE"
+    qs = [q for q in (Q_OFFERED, Q_CONSEQ) if ctx.shown(q)]
+    std = ("GB/T 41819-2022（推荐性标准；据征求意见稿的二手资料，正式版措辞未核实）建议提供非人脸识别的身份识别方式，"
+           "且不因数据主体不同意而拒绝提供基本业务功能。",
+           "GB/T 41819-2022 (a recommended standard; per secondary sources on the draft, final wording unverified) "
+           "advises offering a non-face way to identify people and not refusing basic functions to those who do "
+           "not agree.")
+    action = ("提供非人脸识别方式，并保证不刷脸的人也能使用基本功能。",
+              "Offer a non-face method and make sure people who decline can still use the basic functions.")
+    if a.face_only:
+        if a.state_pending:
+            return
+        if a.state_ok:
+            yield ctx.finding(ob, "not_applicable",
+                              ("所写明的国家规定要求使用人脸识别，推荐性标准的建议让位于该规定。",
+                               "The State rule named requires face recognition, which takes precedence over the "
+                               "recommended standard."), None, qs)
+        else:
+            yield ctx.finding(ob, "advisory", ("只能刷脸。" + std[0], "Face recognition is the only way. " + std[1]),
+                              action, qs)
+        return
+    if a.conseq is None:
+        return
+    if "service_refused" in a.conseq:
+        yield ctx.finding(ob, "advisory",
+                          ("实际中仍有不刷脸的人被拒绝服务。" + std[0],
+                           "In practice some people who decline are still refused the service. " + std[1]),
+                          action, qs)
+    else:
+        yield ctx.finding(ob, "compliant",
+                          ("提供了非人脸识别方式，且不刷脸的人不会被拒绝基本功能。",
+                           "A non-face method is offered, and people who decline are not refused the basic "
+                           "functions."), None, qs)
+
+
+@rule("alternatives.residents-gate", "SPC-10-PROPERTY-ALTERNATIVE")
+def residents_gate(ctx: Context):
+    """SPC Art. 10 is a data check on a question shown for residential gates; name the open scope question."""
+    if ctx.answer("scope.deployment") is None and ctx.shown("scope.deployment"):
+        yield ctx.finding("SPC-10-PROPERTY-ALTERNATIVE", "gap",
+                          ("评估尚未回答此项义务的问题：scope.deployment。",
+                           "The assessment does not answer this yet: scope.deployment."),
+                          ("回答相关问题，个人信息保护影响评估须覆盖此项义务。",
+                           "Answer the questions: the PIPIA must cover this obligation."),
+                          ["scope.deployment"])

@@ -1,0 +1,189 @@
+"""Public places and the capture area: Measures Art. 13; PIPL Art. 26; GB/T 41819 (recommended).
+
+The private-space ban (Measures Art. 13, second sentence) is decided by the data check on
+scope.private_space; nothing here repeats it.
+"""
+
+from __future__ import annotations
+
+from pia_wizard.core.rules import Context, rule
+
+NECESSITY = ("FRM-13-PUBLIC-SECURITY-NECESSITY", "PIPL-26-PUBLIC-PLACE-NECESSITY")
+SECURITY_PURPOSES = ("statutory_identity_check", "public_security_monitoring")
+
+
+def _public(ctx: Context) -> str | None:
+    """scope.public_place: "yes", "no", "unknown" or None (unanswered)."""
+    return ctx.answer("scope.public_place")
+
+
+@rule("places.public-security-necessity", *NECESSITY)
+def public_security_necessity(ctx: Context):
+    """Measures Art. 13 / PIPL Art. 26: a device in a public place must be necessary for public security."""
+    public = _public(ctx)
+    if public is None:
+        return
+    if public == "no":
+        for ob in NECESSITY:
+            yield ctx.finding(
+                ob, "not_applicable",
+                ("没有人脸识别设备安装在公共场所，公共场所设备须为维护公共安全所必需的要求不适用。",
+                 "No face-recognition device is in a public place, so the rule that devices in public places must "
+                 "be necessary for public security does not apply."),
+                ("如果以后把设备装到大堂、出入口等向公众开放的区域，须重新评估。",
+                 "If a device is later put in a lobby, entrance or other area open to the public, re-assess."),
+                ["scope.public_place"])
+        return
+
+    purpose = ctx.answer("places.security_purpose")
+    if purpose is None:
+        return
+    qs = ["scope.public_place", "places.security_purpose", "places.security_basis"]
+    pre_zh = "尚未确认设备是否位于公共场所，以下按公共场所评估。" if public == "unknown" else ""
+    pre_en = "It is not confirmed whether the devices are in a public place; assessed as if they are. " \
+        if public == "unknown" else ""
+
+    if purpose == "business":
+        verdict = "gap"
+        explanation = (
+            pre_zh + "设备安装在公共场所，但用途是业务便利或经营管理，不是维护公共安全。《办法》第十三条和"
+            "《个人信息保护法》第二十六条对公共场所的人脸识别设备没有设商业用途的例外。",
+            pre_en + "The devices are in a public place but serve business convenience or management, not public "
+            "security. Measures Art. 13 and PIPL Art. 26 make no exception for commercial uses of face-recognition "
+            "devices in public places.")
+        action = (
+            "停止在公共场所使用人脸识别，改用刷卡、扫码、人工核验等方式；或把设备移出公共区域。若认为设备不属于"
+            "上述条款的规制范围（例如仅由本人主动操作的1:1终端），须取得书面法律意见并记录理由：目前没有官方解释"
+            "确认这种理解。",
+            "Stop using face recognition in the public place and switch to cards, QR codes or manual checks, or "
+            "move the devices out of the public area. If you believe the devices fall outside these articles (for "
+            "example a 1:1 terminal that only people who choose to use it operate), get a written legal opinion and "
+            "record the reasons: no official interpretation confirms that reading.")
+    elif not ctx.text_is_substantive("places.security_basis", 30):
+        verdict = "gap"
+        explanation = (
+            pre_zh + "选择了维护公共安全的用途，但没有写明具体的公共安全需要和法律依据。",
+            pre_en + "A public-security purpose was chosen, but the specific public-security need and its legal "
+            "basis are not stated.")
+        action = (
+            "写明所依据的法律、行政法规条款或公安机关要求的文号，以及为什么必须用人脸识别、人工核验为何不够。",
+            "Name the law or regulation and article, or the reference of the public-security requirement, and "
+            "explain why face recognition is needed and why a manual check is not enough.")
+    elif purpose == "statutory_identity_check" and ctx.answer("scope.frt_mode") == "identify_1ton":
+        verdict = "gap"
+        explanation = (
+            pre_zh + "法定身份查验是把本人与其证件比对（1:1），而系统在人脸库中检索（1:N），超出了身份查验所需。",
+            pre_en + "A statutory identity check compares a person with their own document (1:1), but the system "
+            "searches a gallery (1:N), which goes beyond what the identity check needs.")
+        action = (
+            "把身份查验改为1:1比对；如确需1:N辨识，须另行说明其公共安全依据，并按公共安全防范系统评估。",
+            "Switch the identity check to 1:1 comparison; if 1:N identification is really needed, give its own "
+            "public-security basis and assess it as a public-security system.")
+    elif purpose == "statutory_identity_check" and ctx.answer("scope.frt_mode") == "both":
+        verdict = "advisory"
+        explanation = (
+            pre_zh + "1:1身份查验有公共安全依据，但系统还进行1:N辨识，这部分不在法定身份查验的范围内。",
+            pre_en + "The 1:1 identity check has a public-security basis, but the system also runs 1:N "
+            "identification, which the statutory identity check does not cover.")
+        action = (
+            "单独写明1:N辨识的公共安全依据；没有依据的，停用1:N功能。",
+            "State a separate public-security basis for the 1:N identification, or switch that function off.")
+    else:
+        verdict = "compliant"
+        explanation = (
+            pre_zh + "已写明设备的公共安全需要及法律依据。",
+            pre_en + "The public-security need for the devices and its legal basis are recorded.")
+        action = None
+    for ob in NECESSITY:
+        yield ctx.finding(ob, verdict, explanation, action, qs)
+
+
+@rule("places.collection-area", "FRM-13-COLLECTION-AREA")
+def collection_area(ctx: Context):
+    """Measures Art. 13: the capture area is set reasonably and lawfully, and written down."""
+    area = ctx.answer("places.area_defined")
+    if area is None:
+        return
+    qs = ["places.area_defined", "places.area_description"]
+    if area == "limited" and ctx.text_is_substantive("places.area_description", 30):
+        yield ctx.finding(
+            "FRM-13-COLLECTION-AREA", "compliant",
+            ("采集区域已书面确定，并限于办理业务所需的位置。",
+             "The capture area is fixed in writing and limited to where people are served."),
+            None, qs)
+    elif area == "limited":
+        yield ctx.finding(
+            "FRM-13-COLLECTION-AREA", "gap",
+            ("回答称采集区域已确定，但没有描述设备位置和覆盖范围，无法核实。",
+             "The capture area is said to be fixed, but the device positions and coverage are not described, so "
+             "this cannot be checked."),
+            ("逐台写明设备位置、朝向、识别距离和画面覆盖范围，并附点位图和画面截图。",
+             "For each device give its position, direction, recognition distance and picture coverage, with a "
+             "plan and screenshots."),
+            qs)
+    elif area == "broad":
+        yield ctx.finding(
+            "FRM-13-COLLECTION-AREA", "gap",
+            ("采集区域超出实现目的所需的范围，会采集到与业务无关的人。",
+             "The capture area is wider than the purpose needs, so it takes in people who have nothing to do "
+             "with the service."),
+            ("调整镜头角度、焦距和识别距离，或加装遮挡，使采集范围只覆盖办理业务的位置；更新点位图。",
+             "Adjust the camera angle, focal length and recognition distance, or add masking, so that only the "
+             "service spot is covered; update the plan."),
+            qs)
+    else:
+        yield ctx.finding(
+            "FRM-13-COLLECTION-AREA", "gap",
+            ("人脸信息采集区域没有确定或没有记录，《办法》第十三条要求依法合理确定采集区域。",
+             "The capture area is not fixed or not recorded; Measures Art. 13 requires it to be set reasonably "
+             "and lawfully."),
+            ("确定每台设备的采集区域，以点位图和画面截图记录，并限于实现目的所需的最小范围。",
+             "Fix each device's capture area, record it with a plan and screenshots, and keep it to the smallest "
+             "area the purpose needs."),
+            qs)
+
+
+@rule("places.unauthorised-capture", "GBT41819-NO-UNAUTHORISED-CAPTURE")
+def unauthorised_capture(ctx: Context):
+    """GB/T 41819 (recommended): no capture of people who have not authorised it; the PIPL backs this up."""
+    value = ctx.answer("places.bystanders")
+    if value is None:
+        return
+    qs = ["places.bystanders"]
+    if value == "not_captured":
+        yield ctx.finding(
+            "GBT41819-NO-UNAUTHORISED-CAPTURE", "compliant",
+            ("设备只在本人主动操作时采集，不会采集其他人的人脸。",
+             "The device captures only when the person operates it and does not capture anyone else."),
+            None, qs)
+    elif value == "discarded":
+        yield ctx.finding(
+            "GBT41819-NO-UNAUTHORISED-CAPTURE", "compliant",
+            ("画面中可能出现他人，但只处理操作者本人的人脸，其他人脸不识别、不留存、即时丢弃。",
+             "Other people may appear in the frame, but only the user's face is processed; other faces are not "
+             "recognised or kept and are discarded at once."),
+            None, qs)
+    elif ctx.answer("scope.public_place") in ("yes", "unknown") and \
+            ctx.answer("places.security_purpose") == "public_security_monitoring":
+        yield ctx.finding(
+            "GBT41819-NO-UNAUTHORISED-CAPTURE", "advisory",
+            ("公共安全防范系统会识别经过的每一个人。这只有在上文写明的国家有关规定范围内才站得住。",
+             "A public-security system recognises everyone who passes. That holds up only within the State rules "
+             "named above."),
+            ("核对所依据的规定是否覆盖对路人的识别；把采集区域和保存期限压到最小，不命中比对库的人脸即时删除。",
+             "Check that the rules relied on really cover recognising passers-by; keep the capture area and "
+             "retention to a minimum, and delete faces that do not match the watch list at once."),
+            qs)
+    else:
+        yield ctx.finding(
+            "GBT41819-NO-UNAUTHORISED-CAPTURE", "gap",
+            ("设备会识别或留存未授权人员的人脸。GB/T 41819 要求不采集非授权对象的人脸图像；这些人既未同意，"
+             "也没有其他合法依据，这同时违反《个人信息保护法》关于处理敏感个人信息的规定（第十三条、第二十八条、"
+             "第二十九条）。",
+             "The device recognises or keeps the faces of people who have not agreed to it. GB/T 41819 says not to "
+             "capture such faces; with neither consent nor another lawful basis, this also breaches the PIPL rules "
+             "on sensitive personal information (Arts. 13, 28 and 29)."),
+            ("缩小视野和识别距离，只处理操作者本人的人脸，其他人脸实时丢弃或模糊；删除已留存的他人人脸。",
+             "Narrow the field of view and recognition distance, process only the user's face, discard or blur "
+             "other faces in real time, and delete other people's faces already kept."),
+            qs)

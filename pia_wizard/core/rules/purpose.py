@@ -1,0 +1,380 @@
+"""Purpose rules: Measures Art. 4 (specific purpose, sufficient necessity, least impact, strict protection);
+PIPL Art. 28 para 2; GB/T 41819-2022 good practice (recommended; draft-based wording)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from pia_wizard.core.rules import Context, rule
+
+# Stock phrases that carry no specific content. Measures Art. 12 itself names "办理业务、提升服务质量" as
+# the kind of pretext that must not be used to push people into face recognition.
+_GENERIC_ZH = sorted(
+    {
+        "提升服务质量", "提高服务质量", "提升服务水平", "提高服务水平", "优化服务", "提升用户体验", "提升体验",
+        "用户体验", "服务质量", "服务水平", "提高效率", "提升效率", "管理效率", "工作效率", "运营效率",
+        "智能化管理", "智慧化管理", "数字化管理", "信息化管理", "智能化", "智慧化", "数字化", "信息化", "现代化",
+        "加强管理", "规范管理", "便于管理", "方便管理", "安全管理", "保障安全", "确保安全", "提高安全性",
+        "提升安全性", "安全性", "安全", "便民", "方便快捷", "快捷", "便捷", "方便", "高效", "科技", "智能",
+        "先进", "业务需要", "业务需求", "工作需要", "管理需要", "实际需要", "根据需要", "相关规定", "有关规定",
+        "法律法规", "按照规定", "办理业务", "为了", "实现", "进一步", "更加", "提高", "提升", "加强", "保障",
+        "需要", "目的", "用于", "管理", "服务", "必要", "必须", "进行", "公司", "单位", "我们", "系统",
+        "人脸识别", "和", "及", "与", "等", "的", "以", "为", "了", "是", "在", "对", "本",
+    },
+    key=len,
+    reverse=True,
+)
+_GENERIC_EN = {
+    "to", "for", "the", "a", "an", "and", "or", "of", "in", "on", "by", "with", "our", "we", "us", "is", "are",
+    "be", "it", "this", "that", "as", "improve", "improving", "improved", "enhance", "enhancing", "better",
+    "service", "services", "quality", "efficiency", "efficient", "effective", "management", "manage", "managing",
+    "security", "secure", "safety", "safe", "convenience", "convenient", "business", "needs", "need", "needed",
+    "purpose", "purposes", "smart", "intelligent", "digital", "modern", "experience", "user", "users",
+    "requirement", "requirements", "necessary", "operational", "operations", "company", "system", "face",
+    "recognition", "technology", "use", "used", "using", "provide", "providing", "level", "more",
+}
+_SUBSTANCE_MIN = 12
+
+EVALUATION_USES = ("work_performance", "health", "preferences", "economic_status")
+OTHER_USES = (*EVALUATION_USES, "demographics", "marketing", "model_training", "other")
+REAL_ALTERNATIVES = ("id_document", "card", "qr_code", "password", "manual_check", "national_channel",
+                     "other_biometric", "other")
+CORE_PROTECTION = ("encryption", "access_control")
+EXPECTED_PROTECTION = ("audit_log", "internal_rules", "incident_plan")
+
+
+def substance(text: str) -> int:
+    """How much a text says once stock phrases are removed (a CJK character weighs 3, a Latin letter 1)."""
+    rest = text
+    for phrase in _GENERIC_ZH:
+        rest = rest.replace(phrase, " ")
+    cjk = sum(1 for ch in rest if "\u4e00" <= ch <= "\u9fff")
+    words = [w for w in re.findall(r"[a-z]+", rest.lower()) if w not in _GENERIC_EN]
+    digits = sum(1 for ch in rest if ch.isdigit())
+    return cjk * 3 + sum(len(w) for w in words) + digits
+
+
+def specific_text(ctx: Context, qid: str, min_chars: int | None = None) -> bool:
+    """A free-text answer that is long enough (the question's min_length) and not just stock phrases."""
+    limit = min_chars if min_chars is not None else (ctx.bank.question(qid).min_length or 15)
+    if not ctx.text_is_substantive(qid, limit):
+        return False
+    return substance(ctx.answer(qid)) >= _SUBSTANCE_MIN
+
+
+def _mid(label: str) -> str:
+    """An English option label for use inside a sentence: 'Marketing' -> 'marketing', 'ID card' unchanged."""
+    return label[:1].lower() + label[1:] if label[1:2].islower() else label
+
+
+def labels(ctx: Context, qid: str, values: Iterable[str]) -> tuple[str, str]:
+    """Option labels joined for use inside a sentence (zh, en)."""
+    q = ctx.bank.question(qid)
+    en = [_mid(q.option_label(v, "en")) for v in values]
+    return ("、".join(q.option_label(v, "zh") for v in values),
+            ("; " if any("," in e for e in en) else ", ").join(en))
+
+
+def _missing(ctx: Context, *qids: str) -> bool:
+    """True when a shown question among ``qids`` has no answer yet (hidden ones do not count)."""
+    return any(ctx.shown(q) and ctx.answer(q) is None for q in qids)
+
+
+Issue = tuple[str, str]
+
+
+def purpose_issues(ctx: Context) -> list[Issue] | None:
+    """Problems with the stated purpose; None while the inputs are unanswered."""
+    if _missing(ctx, "purpose.categories", "purpose.description", "purpose.other_uses",
+                "purpose.other_uses_reason") or ctx.answer("purpose.categories") is None:
+        return None
+    issues: list[Issue] = []
+    if not specific_text(ctx, "purpose.description"):
+        issues.append(("处理目的没有具体说明，或只是“提升服务质量”“加强管理”之类的套话，无法据此判断后续处理是否超出目的",
+                       "the purpose is not stated specifically, or only in stock phrases such as \"improve service "
+                       "quality\" or \"better management\", so nobody can tell whether later use goes beyond it"))
+    extra = [u for u in ctx.answer("purpose.other_uses", []) if u in OTHER_USES]
+    if extra and not specific_text(ctx, "purpose.other_uses_reason"):
+        zh, en = labels(ctx, "purpose.other_uses", extra)
+        issues.append((f"人脸信息还用于{zh}，但没有逐项说明这些用途的具体目的和必要性",
+                       f"facial information is also used for {en}, with no specific purpose or necessity given "
+                       "for each of these uses"))
+    return issues
+
+
+def necessity_issues(ctx: Context) -> list[Issue] | None:
+    if _missing(ctx, "purpose.necessity", "purpose.alternatives_considered", "purpose.alternatives_rejected",
+                "purpose.nonface_comparison") or ctx.answer("purpose.necessity") is None:
+        return None
+    issues: list[Issue] = []
+    if not specific_text(ctx, "purpose.necessity"):
+        issues.append(("没有具体说明为什么必须使用人脸识别、不用会出现什么问题",
+                       "there is no concrete account of why face recognition is needed and what goes wrong "
+                       "without it"))
+    considered = [a for a in ctx.answer("purpose.alternatives_considered", []) if a in REAL_ALTERNATIVES]
+    if not considered:
+        issues.append(("没有评估过非人脸识别的替代方式", "no non-face alternative was considered"))
+    elif not specific_text(ctx, "purpose.alternatives_rejected"):
+        issues.append(("没有说明评估过的替代方式为什么不足以实现目的",
+                       "there is no explanation of why the alternatives considered cannot achieve the purpose"))
+    comparison = ctx.answer("purpose.nonface_comparison")
+    if comparison == "neither":
+        issues.append(("评估人认为人脸识别既不比非人脸方式更安全，也不更便捷；在这种情况下难以证明充分的必要性",
+                       "the assessor says face recognition is neither more secure nor more convenient than the "
+                       "non-face methods, which leaves no sufficient necessity"))
+    elif comparison == "not_compared":
+        issues.append(("没有把人脸识别与非人脸方式进行比较",
+                       "face recognition has not been compared with the non-face methods"))
+    return issues
+
+
+def protection_issues(ctx: Context) -> tuple[list[Issue], list[Issue]] | None:
+    """(gap-level, advisory-level) problems with the strict protective measures."""
+    measures = ctx.answer("purpose.protection_measures")
+    if measures is None:
+        return None
+    real = [m for m in measures if m != "none"]
+    if not real:
+        return [("没有采取任何列出的保护措施", "none of the listed protective measures is in place")], []
+    gaps: list[Issue] = []
+    missing_core = [m for m in CORE_PROTECTION if m not in real]
+    if missing_core:
+        zh, en = labels(ctx, "purpose.protection_measures", missing_core)
+        gaps.append((f"缺少最基本的保护措施：{zh}", f"basic protection is missing: {en}"))
+    missing_expected = [m for m in EXPECTED_PROTECTION if m not in real]
+    advisories: list[Issue] = []
+    if missing_expected:
+        zh, en = labels(ctx, "purpose.protection_measures", missing_expected)
+        advisories.append((f"还缺少：{zh}", f"also missing: {en}"))
+    return gaps, advisories
+
+
+def _join(issues: list[Issue]) -> tuple[str, str]:
+    return "；".join(i[0] for i in issues) + "。", "; ".join(i[1] for i in issues) + "."
+
+
+@rule("purpose.specific-purpose", "FRM-04-PURPOSE")
+def specific_purpose(ctx: Context):
+    """Measures Art. 4: a specific purpose, stated concretely; every extra use stated and justified too."""
+    issues = purpose_issues(ctx)
+    if issues is None:
+        return
+    qs = ["purpose.categories", "purpose.description", "purpose.other_uses", "purpose.other_uses_reason"]
+    if issues:
+        zh, en = _join(issues)
+        yield ctx.finding(
+            "FRM-04-PURPOSE", "gap", ("没有特定的处理目的：" + zh, "No specific purpose: " + en),
+            ("用一两句话写明在哪个环节、对谁做人脸识别、比对结果触发什么操作；额外用途逐项写明目的和必要性，"
+             "说不清的停止该用途。",
+             "Say in a sentence or two at which step and for whom face recognition runs and what the match "
+             "result triggers; for each extra use state its purpose and necessity, and stop any use you cannot "
+             "justify."),
+            qs)
+    else:
+        zh, en = labels(ctx, "purpose.categories", ctx.answer("purpose.categories"))
+        yield ctx.finding(
+            "FRM-04-PURPOSE", "compliant",
+            (f"处理目的已具体说明（类别：“{zh}”）。", f"The purpose is stated specifically (category: {en})."),
+            None, qs)
+
+
+@rule("purpose.sufficient-necessity", "FRM-04-NECESSITY")
+def sufficient_necessity(ctx: Context):
+    """Measures Art. 4: sufficient necessity, argued against the non-face alternatives."""
+    issues = necessity_issues(ctx)
+    if issues is None:
+        return
+    qs = ["purpose.necessity", "purpose.alternatives_considered", "purpose.alternatives_rejected",
+          "purpose.nonface_comparison"]
+    if issues:
+        zh, en = _join(issues)
+        yield ctx.finding(
+            "FRM-04-NECESSITY", "gap", ("没有证明充分的必要性：" + zh, "Sufficient necessity is not shown: " + en),
+            ("逐一评估非人脸方式（证件、卡、二维码、人工核验、国家网络身份认证等），用事实说明它们为什么不足以实现目的；"
+             "证明不了的，改用非人脸方式，或只把人脸识别作为自愿选择的选项。",
+             "Assess each non-face method (ID document, card, QR code, manual check, national online ID...) and "
+             "show with facts why it cannot achieve the purpose; if you cannot, switch to a non-face method or "
+             "offer face recognition only as a voluntary option."),
+            qs)
+    else:
+        yield ctx.finding(
+            "FRM-04-NECESSITY", "compliant",
+            ("已说明使用人脸识别的必要性，并与非人脸替代方式作了比较。",
+             "The necessity of face recognition is explained and compared with the non-face alternatives."),
+            None, qs)
+
+
+@rule("purpose.least-impact", "FRM-04-LEAST-IMPACT")
+def least_impact(ctx: Context):
+    """Measures Art. 4: the way with the least impact on individual rights, with reasons for the design."""
+    measures = ctx.answer("purpose.least_impact_measures")
+    if measures is None or ctx.answer("purpose.least_impact_reason") is None:
+        return
+    qs = ["purpose.least_impact_measures", "purpose.least_impact_reason"]
+    real = [m for m in measures if m != "none"]
+    gaps: list[Issue] = []
+    advisories: list[Issue] = []
+    if not real:
+        gaps.append(("没有采取任何降低影响的设计（如1:1验证、本地比对、只存特征值、比对后删除图像）",
+                     "no impact-reducing design is in place (such as 1:1 verification, on-device matching, "
+                     "templates only, deleting images after matching)"))
+    if not specific_text(ctx, "purpose.least_impact_reason"):
+        gaps.append(("没有说明为什么现有设计是影响最小的方式", "there is no reasoning for why this design has the "
+                     "least impact"))
+    if (ctx.answer("scope.frt_mode") in ("identify_1ton", "both")
+            and ctx.answer("purpose.categories") == ["identity_verification"] and "one_to_one" not in real):
+        advisories.append(("处理目的只是核验身份，却使用了1:N辨识；1:1验证通常就能实现目的，影响更小",
+                           "the purpose is only identity verification, yet 1:N identification is used; 1:1 "
+                           "verification usually achieves this with less impact"))
+    if gaps or advisories:
+        zh, en = _join(gaps + advisories)
+        yield ctx.finding(
+            "FRM-04-LEAST-IMPACT", "gap" if gaps else "advisory",
+            ("未证明采取了对个人权益影响最小的方式：" + zh, "The least-impact way is not shown: " + en),
+            ("逐项考虑1:1验证、设备本地比对、只保存特征值、比对后立即删除图像、只对自愿者建库等做法；"
+             "采用的写明，不采用的说明理由。",
+             "Consider in turn 1:1 verification, on-device matching, templates only, deleting images right "
+             "after matching and enrolling only volunteers; record what you adopt and why you reject the rest."),
+            qs)
+    else:
+        zh, en = labels(ctx, "purpose.least_impact_measures", real)
+        yield ctx.finding(
+            "FRM-04-LEAST-IMPACT", "compliant",
+            (f"已说明影响最小的设计：{zh}。", f"The least-impact design is explained: {en}."), None, qs)
+
+
+@rule("purpose.strict-protection", "FRM-04-STRICT-PROTECTION")
+def strict_protection(ctx: Context):
+    """Measures Art. 4: strict protective measures, at least encryption and access control."""
+    result = protection_issues(ctx)
+    if result is None:
+        return
+    gaps, advisories = result
+    qs = ["purpose.protection_measures", "purpose.protection_notes"]
+    action = ("至少落实加密存储和传输、访问控制与最小授权；并建立操作审计、管理制度和应急预案（详见“安全措施”部分）。",
+              "Put at least encryption at rest and in transit and least-privilege access control in place, plus "
+              "audit logging, written rules and an incident plan (see the Security section).")
+    if gaps:
+        zh, en = _join(gaps)
+        yield ctx.finding("FRM-04-STRICT-PROTECTION", "gap",
+                          ("保护措施不够严格：" + zh, "Protection is not strict: " + en), action, qs)
+    elif advisories:
+        zh, en = _join(advisories)
+        yield ctx.finding("FRM-04-STRICT-PROTECTION", "advisory",
+                          ("已有加密和访问控制，但保护措施还不完整：" + zh,
+                           "Encryption and access control are in place, but protection is incomplete: " + en),
+                          action, qs)
+    else:
+        yield ctx.finding("FRM-04-STRICT-PROTECTION", "compliant",
+                          ("已列出严格保护措施，包括加密、访问控制、审计、管理制度和应急预案。",
+                           "Strict protective measures are listed, including encryption, access control, audit, "
+                           "written rules and an incident plan."), None, qs)
+
+
+@rule("purpose.sensitive-pi-conditions", "PIPL-28-CONDITIONS")
+def sensitive_pi_conditions(ctx: Context):
+    """PIPL Art. 28 para 2: specific purpose, sufficient necessity and strict protection, together."""
+    p, n, s = purpose_issues(ctx), necessity_issues(ctx), protection_issues(ctx)
+    if p is None or n is None or s is None:
+        return
+    failed: list[Issue] = []
+    if p:
+        failed.append(("没有特定的目的", "there is no specific purpose"))
+    if n:
+        failed.append(("没有证明充分的必要性", "sufficient necessity is not shown"))
+    if s[0]:
+        failed.append(("保护措施不够严格", "protection is not strict"))
+    if failed:
+        failed[-1] = (failed[-1][0] + "（详见《办法》第四条各项结论）",
+                      failed[-1][1] + " (details in the Measures Art. 4 findings)")
+    evaluation = [u for u in ctx.answer("purpose.other_uses", []) if u in EVALUATION_USES]
+    if evaluation:
+        zh, en = labels(ctx, "purpose.other_uses", evaluation)
+        failed.append((f"人脸信息还被用于{zh}：这是身份识别以外的独立目的，会产生新的个人信息（如健康信息），"
+                       "本评估不能证明其具有充分的必要性",
+                       f"facial information is also used for {en}: a purpose separate from identity recognition "
+                       "that creates new personal information (such as health data), whose sufficient necessity "
+                       "this assessment cannot establish"))
+    qs = ["purpose.categories", "purpose.description", "purpose.other_uses", "purpose.necessity",
+          "purpose.protection_measures"]
+    if failed:
+        zh, en = _join(failed)
+        yield ctx.finding(
+            "PIPL-28-CONDITIONS", "gap",
+            ("不满足处理敏感个人信息的条件：" + zh, "The conditions for processing sensitive PI are not met: " + en),
+            ("补齐目的、必要性和保护措施的论证；停止用人脸信息评估或预测个人特征，确需保留的，对该用途单独评估、"
+             "告知并取得单独同意。",
+             "Complete the purpose, necessity and protection case; stop using facial information to evaluate or "
+             "predict personal traits, or, if such a use must stay, assess it separately, tell people and obtain "
+             "separate consent."),
+            qs)
+    else:
+        yield ctx.finding(
+            "PIPL-28-CONDITIONS", "compliant",
+            ("具有特定的目的和充分的必要性，并采取了严格保护措施。",
+             "There is a specific purpose, sufficient necessity and strict protection."), None, qs)
+
+
+@rule("purpose.identity-only", "GBT41819-PURPOSE-ID-ONLY")
+def identity_only(ctx: Context):
+    """GB/T 41819 (recommended; draft-based): face recognition data only for verification or identification."""
+    uses = ctx.answer("purpose.other_uses")
+    if uses is None:
+        return
+    extra = [u for u in uses if u in OTHER_USES]
+    qs = ["purpose.other_uses"]
+    action = ("把人脸识别数据限定用于身份验证或辨识；其他用途停止，或对其单独评估、告知并取得单独同意。",
+              "Limit face recognition data to verifying or identifying people; stop other uses, or assess them "
+              "separately, tell people and obtain separate consent.")
+    if extra:
+        zh, en = labels(ctx, "purpose.other_uses", extra)
+        yield ctx.finding(
+            "GBT41819-PURPOSE-ID-ONLY", "advisory",
+            (f"人脸识别数据还用于{zh}。GB/T 41819（推荐性标准，据征求意见稿，措辞待核实）建议仅用于身份验证或辨识。",
+             f"Face recognition data is also used for {en}. GB/T 41819 (recommended standard, per its draft, "
+             "wording to be confirmed) advises using it only to verify or identify people."),
+            action, qs)
+    elif ctx.answer("scope.frt_mode") == "analysis_only":
+        yield ctx.finding(
+            "GBT41819-PURPOSE-ID-ONLY", "advisory",
+            ("系统只做人脸检测或分析，不用于身份验证或辨识；GB/T 41819（推荐性标准，措辞待核实）据报道将人脸分析作为"
+             "另一类场景，建议核对其适用要求。",
+             "The system only detects or analyses faces and does not verify or identify anyone; GB/T 41819 "
+             "(recommended standard, wording to be confirmed) reportedly treats face analysis as a separate "
+             "scenario; check which of its requirements apply."),
+            action, [*qs, "scope.frt_mode"])
+    else:
+        yield ctx.finding(
+            "GBT41819-PURPOSE-ID-ONLY", "compliant",
+            ("人脸识别数据只用于身份验证或辨识。", "Face recognition data is used only to verify or identify people."),
+            None, qs)
+
+
+@rule("purpose.no-evaluation", "GBT41819-NO-EVALUATION")
+def no_evaluation(ctx: Context):
+    """GB/T 41819 (recommended; draft-based): no evaluating or predicting traits from face data.
+
+    The legal side of such uses (no established necessity) is a gap under PIPL-28-CONDITIONS."""
+    uses = ctx.answer("purpose.other_uses")
+    if uses is None:
+        return
+    evaluation = [u for u in uses if u in EVALUATION_USES]
+    if evaluation:
+        zh, en = labels(ctx, "purpose.other_uses", evaluation)
+        yield ctx.finding(
+            "GBT41819-NO-EVALUATION", "advisory",
+            (f"人脸识别数据被用于{zh}。GB/T 41819（推荐性标准，据征求意见稿，措辞待核实）建议不利用人脸识别数据评估或"
+             "预测工作表现、经济状况、健康状况、偏好、兴趣等。法律上的问题见《个人信息保护法》第二十八条的评估结论。",
+             f"Face recognition data is used for {en}. GB/T 41819 (recommended standard, per its draft, wording "
+             "to be confirmed) advises against using it to evaluate or predict work performance, economic "
+             "status, health, preferences or interests. For the legal problem see the PIPL Art. 28 finding."),
+            ("停止这些评估或预测用途。", "Stop these evaluating or predicting uses."),
+            ["purpose.other_uses"])
+    else:
+        yield ctx.finding(
+            "GBT41819-NO-EVALUATION", "compliant",
+            ("人脸识别数据不用于评估或预测个人的表现、健康、偏好等特征。",
+             "Face recognition data is not used to evaluate or predict performance, health, preferences or "
+             "similar traits."),
+            None, ["purpose.other_uses"])
