@@ -81,18 +81,35 @@ def referenced_questions(cond: Mapping[str, Any] | None) -> list[str]:
     return [cond["q"]] if "q" in cond else []
 
 
-def describe(cond: Mapping[str, Any] | None, lang: str = "en") -> str:
-    """A short human-readable rendering, used in 'not applicable because ...' explanations."""
+def describe(cond: Mapping[str, Any] | None, lang: str = "en", bank: Any = None) -> str:
+    """A short human-readable rendering, used in 'not applicable because ...' explanations.
+
+    With a bank, questions are named by their text and values by their option labels."""
     if not cond:
         return ""
     if "all" in cond:
-        return (" 且 " if lang == "zh" else " and ").join(describe(c, lang) for c in cond["all"])
+        return (" 且 " if lang == "zh" else " and ").join(describe(c, lang, bank) for c in cond["all"])
     if "any" in cond:
-        return (" 或 " if lang == "zh" else " or ").join(describe(c, lang) for c in cond["any"])
+        return (" 或 " if lang == "zh" else " or ").join(describe(c, lang, bank) for c in cond["any"])
     if "not" in cond:
-        inner = describe(cond["not"], lang)
+        inner = describe(cond["not"], lang, bank)
         return f"非（{inner}）" if lang == "zh" else f"not ({inner})"
     (op,) = [k for k in cond if k != "q"]
-    symbols = {"eq": "=", "ne": "≠", "in": "∈", "not_in": "∉", "contains": "∋", "contains_any": "∋ any of",
-               "gt": ">", "gte": "≥", "lt": "<", "lte": "≤", "answered": "answered"}
-    return f"{cond['q']} {symbols[op]} {cond[op]}"
+    qid, arg = cond["q"], cond[op]
+    name, label = qid, (lambda v: str(v))
+    if bank is not None and qid in bank.questions:
+        q = bank.question(qid)
+        name = f"“{q.text.get(lang)}”" if lang == "zh" else f'"{q.text.get(lang)}"'
+        label = lambda v: q.option_label(v, lang) if isinstance(v, str) else str(v)  # noqa: E731
+    sep = "、" if lang == "zh" else " / "
+    shown = sep.join(label(v) for v in arg) if isinstance(arg, list) else label(arg)
+    words = {
+        "zh": {"eq": "为", "ne": "不为", "in": "为", "not_in": "不为", "contains": "包括", "contains_any": "包括",
+               "gt": ">", "gte": "≥", "lt": "<", "lte": "≤", "answered": "已回答" if arg else "未回答"},
+        "en": {"eq": "is", "ne": "is not", "in": "is", "not_in": "is not", "contains": "includes",
+               "contains_any": "includes", "gt": ">", "gte": "≥", "lt": "<", "lte": "≤",
+               "answered": "is answered" if arg else "is not answered"},
+    }[lang if lang == "zh" else "en"]
+    if op == "answered":
+        return f"{name}{words[op]}" if lang == "zh" else f"{name} {words[op]}"
+    return f"{name}{words[op]}{shown}" if lang == "zh" else f"{name} {words[op]} {shown}"

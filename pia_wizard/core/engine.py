@@ -138,14 +138,22 @@ def _completeness(ctx: Context, findings: list[Finding], applies: bool, reason: 
             out.append(ctx.finding(ob.id, "not_applicable",
                                    Text("《人脸识别技术应用安全管理办法》不适用：" + reason.zh,
                                         "The FRT Measures do not apply: " + reason.en), questions=qids))
+        elif qids and not shown and (waiting := _pending_gates(ctx, qids)):
+            out.append(ctx.finding(ob.id, "gap",
+                                   Text("评估尚未回答决定此项是否适用的问题：" + "、".join(waiting) + "。",
+                                        "The assessment does not yet answer the question that decides whether "
+                                        "this applies: " + ", ".join(waiting) + "."),
+                                   Text("回答该问题；随后出现的问题将决定此项义务。",
+                                        "Answer it; the questions it opens decide this obligation."),
+                                   questions=waiting))
         elif qids and not shown:
             conds = [ctx.bank.question(q).show_if or _section_cond(ctx.bank, q) for q in qids]
-            why_zh = "；".join(conditions.describe(c, "zh") for c in conds if c)
-            why_en = "; ".join(conditions.describe(c, "en") for c in conds if c)
+            why_zh = "；".join(dict.fromkeys(conditions.describe(c, "zh", ctx.bank) for c in conds if c))
+            why_en = "; ".join(dict.fromkeys(conditions.describe(c, "en", ctx.bank) for c in conds if c))
             out.append(ctx.finding(ob.id, "not_applicable",
-                                   Text(f"根据已有回答，相关问题不适用（条件：{why_zh}）。",
-                                        f"The questions for this obligation do not apply to the answers given "
-                                        f"(condition: {why_en})."), questions=qids))
+                                   Text(f"根据已有回答，此项不适用：相关问题仅在{why_zh}时适用。",
+                                        f"Not applicable to the answers given: its questions apply only when "
+                                        f"{why_en}."), questions=qids))
         elif any(ctx.answer(q) is None for q in shown):
             missing = [q for q in shown if ctx.answer(q) is None]
             out.append(ctx.finding(ob.id, "gap",
@@ -160,6 +168,28 @@ def _completeness(ctx: Context, findings: list[Finding], applies: bool, reason: 
                                         "Answers are recorded but no rule decides this automatically; review it."),
                                    questions=qids))
     return out
+
+
+def _pending_gates(ctx: Context, qids: list[str]) -> list[str]:
+    """Shown-but-unanswered questions that keep any of ``qids`` hidden (followed through hidden parents):
+    an obligation hidden only because its gate is unanswered is not yet answered, not 'not applicable'."""
+    waiting: list[str] = []
+    seen: set[str] = set()
+    stack = list(qids)
+    while stack:
+        qid = stack.pop()
+        if qid in seen:
+            continue
+        seen.add(qid)
+        q = ctx.bank.question(qid)
+        for ref in conditions.referenced_questions(q.show_if) + conditions.referenced_questions(
+                _section_cond(ctx.bank, qid)):
+            if ctx.shown(ref):
+                if ctx.answer(ref) is None and ref not in waiting:
+                    waiting.append(ref)
+            else:
+                stack.append(ref)
+    return waiting
 
 
 def _section_cond(bank: Bank, qid: str) -> Any:

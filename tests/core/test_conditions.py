@@ -40,5 +40,13 @@ def test_evaluate(cond, answers, expected):
 def test_referenced_questions_and_describe():
     cond = {"all": [{"q": "a", "eq": "yes"}, {"not": {"q": "b", "in": ["x"]}}]}
     assert referenced_questions(cond) == ["a", "b"]
-    assert describe(cond, "en") == "a = yes and not (b ∈ ['x'])"
-    assert "且" in describe(cond, "zh")
+    assert describe(cond, "en") == "a is yes and not (b is x)"
+    assert describe(cond, "zh") == "a为yes 且 非（b为x）"
+
+
+def test_describe_with_the_bank_uses_question_text_and_labels():
+    from pia_wizard.core.bank import default_bank
+
+    cond = {"q": "scope.public_place", "in": ["yes", "unknown"]}
+    assert describe(cond, "zh", default_bank()).endswith("”为是、不确定")
+    assert describe(cond, "en", default_bank()).endswith('" is Yes / Don\'t know')
