@@ -1,6 +1,8 @@
 """Alternatives and no coercion: Measures Arts. 10, 12; PIPL Art. 16; GB/T 41819.
 
 SPC Art. 10 (residential alternative) and Measures Art. 11 (national channels) are data checks in the bank.
+What happens to people who decline, and how face recognition is presented, are asked here once for every
+deployment; the consent rules read the same answers (through :class:`Alt`) to judge whether consent is voluntary.
 """
 
 from __future__ import annotations
@@ -44,9 +46,6 @@ class Alt:
             or (self.state_rule == "yes" and not ctx.answered("alternatives.state_rule_citation")))
         self.conseq: list[str] | None = ctx.answer(Q_CONSEQ)
         self.present: list[str] | None = ctx.answer(Q_PRESENT)
-        # The consent part asks about the same practices when consent is the basis; its answers count too.
-        self.c_refusal = _optional(ctx, "consent.refusal_consequence")
-        self.c_pressure = _optional(ctx, "consent.pressure_practices") or []
 
     def labels(self, qid: str, values: Iterable[str]) -> tuple[str, str]:
         label = self.ctx.bank.question(qid).option_label
@@ -57,11 +56,6 @@ class Alt:
 def _lower_first(text: str) -> str:
     """'Staff check ...' -> 'staff check ...' inside a sentence; leaves 'QR code' alone."""
     return text if len(text) < 2 or text[1].isupper() else text[0].lower() + text[1:]
-
-
-def _optional(ctx: Context, qid: str):
-    """An answer from another section that may not exist in this bank version."""
-    return ctx.answer(qid) if qid in ctx.bank.questions else None
 
 
 def _emit(ctx: Context, ob: str, problems: list[Problem], action: tuple[str, str], qs: list[str]):
@@ -191,6 +185,10 @@ def on_refusal(ctx: Context):
         problems.append(("gap", "不刷脸须说明理由、书面申请或经审批，其他方式不便捷。",
                          "People must give reasons, apply in writing or get approval to avoid face recognition, so "
                          "the alternative is not convenient."))
+    if "penalised" in conseq:
+        problems.append(("gap", "不刷脸会受到处分、扣款等惩罚，其他方式形同虚设，不是合理的方式。",
+                         "People who decline face recognition are disciplined, docked pay or otherwise penalised, so "
+                         "the other way is not a reasonable alternative."))
     if "service_refused" in conseq:
         problems.append(("gap", "虽然有其他方式，但实际中仍有人因不刷脸而无法获得服务。",
                          "Although other ways exist, in practice some people who decline face recognition are still "
@@ -231,18 +229,10 @@ def no_coercion(ctx: Context):
         problems.append(("prohibited", "不刷脸须额外付费或交押金，以经济手段迫使个人接受人脸识别。",
                          "Charging extra or a deposit to people who decline face recognition pressures them into it "
                          "with money."))
-    if "presented_mandatory" in a.c_pressure and "says_mandatory" not in present:
-        problems.append(("prohibited", "同意部分的回答显示，刷脸被说成必须或唯一方式，而实际并非如此，属于误导。",
-                         "The consent part says face recognition is presented as required or the only way when it "
-                         "is not: that is misleading."))
-    if a.c_refusal == "service_denied" and "service_refused" not in conseq and not a.state_ok \
-            and not a.state_pending:
-        problems.append(("prohibited", "同意部分的回答显示，不同意刷脸就无法获得服务，属于以拒绝服务相胁迫。",
-                         "The consent part says people who do not agree get no service: that coerces them."))
-    if a.c_refusal == "penalised":
-        problems.append(("prohibited", "同意部分的回答显示，不同意刷脸会受到处分、扣款等不利后果，属于胁迫。",
-                         "The consent part says people who do not agree face discipline, pay deductions or other "
-                         "penalties: that is coercion."))
+    if "penalised" in conseq:
+        problems.append(("prohibited", "不刷脸会受到处分、扣款等惩罚，属于胁迫个人接受人脸识别。",
+                         "Disciplining, docking the pay of or otherwise penalising people who decline face "
+                         "recognition coerces them into it."))
     if "lose_benefit" in conseq:
         problems.append(("gap", "不刷脸就失去优惠、积分或会员权益，可能构成变相胁迫。",
                          "Losing discounts, points or membership benefits for declining face recognition may amount "
@@ -261,8 +251,7 @@ def no_coercion(ctx: Context):
     if "pressure" in present:
         problems.append(("gap", "员工反复劝说或拒绝后反复提示，对个人形成压力。",
                          "Repeated urging by staff or prompts that return after a refusal put pressure on people."))
-    qs = [q for q in (Q_PRESENT, Q_CONSEQ, "consent.refusal_consequence", "consent.pressure_practices")
-          if q in ctx.bank.questions and ctx.answered(q)]
+    qs = [q for q in (Q_PRESENT, Q_CONSEQ) if ctx.answered(q)]
     if problems:
         prohibited = any(p[0] == "prohibited" for p in problems)
         action = (("立即停止上述做法：更正标识、话术和界面，如实说明人脸识别是自愿的并告知其他方式；"
@@ -277,7 +266,7 @@ def no_coercion(ctx: Context):
                    "the other ways as prominently as the face option, stop re-prompting after a refusal, and do not "
                    "reduce benefits for declining; train front-line staff."))
         yield _emit(ctx, ob, problems, action, qs)
-    elif a.state_pending and ("service_refused" in conseq or a.c_refusal == "service_denied"):
+    elif a.state_pending and "service_refused" in conseq:
         return  # refusing the service is lawful only under a State rule, still unanswered
     elif a.present is not None and a.conseq is not None:
         yield ctx.finding(ob, "compliant",
@@ -296,7 +285,7 @@ def no_service_refusal(ctx: Context):
     qs = [q for q in (Q_OFFERED, "alternatives.state_rule", Q_CONSEQ) if ctx.shown(q)]
     if a.state_pending:
         return
-    refused = "service_refused" in a.conseq or a.c_refusal == "service_denied"
+    refused = "service_refused" in a.conseq
     implicit = a.face_only and not a.state_ok
     if a.state_ok:
         yield ctx.finding(ob, "compliant",
@@ -315,8 +304,8 @@ def no_service_refusal(ctx: Context):
                            "verify identity."),
                           ("为不同意的人提供其他方式完成同一服务。",
                            "Let people who do not consent use another way to get the same service."), qs)
-    elif "extra_fee" in a.conseq or "lose_benefit" in a.conseq:
-        worse = [WORSE[c] for c in ("extra_fee", "lose_benefit") if c in a.conseq]
+    elif any(c in WORSE for c in a.conseq):
+        worse = [WORSE[c] for c in WORSE if c in a.conseq]
         zh, en = "、".join(w[0] for w in worse), ", ".join(w[1] for w in worse)
         yield ctx.finding(ob, "advisory",
                           (f"不同意刷脸的人仍能获得服务，但条件更差（{zh}）。这不是直接拒绝服务，但与第十六条的精神不符，"

@@ -4,11 +4,18 @@ Arts. 4 and 11; GB/T 35273-2020 5.4 c) and GB/T 41819-2022 (recommended).
 The consent rules apply only where consent is the basis (or the basis is not yet decided, when the consent
 questions are still asked). Under Measures Art. 6 each defect of consent - not separate, not voluntary, not
 explicit, not informed - is a finding of its own, and so is the lack of a convenient withdrawal
-(FRM-06-WITHDRAW, a data check on consent.withdrawal)."""
+(FRM-06-WITHDRAW, a data check on consent.withdrawal).
+
+Whether consent is voluntary depends on what happens to people who decline and on how face recognition is
+presented. The Alternatives section asks those facts once, for every deployment (alternatives.offered,
+.convenience, .refusal_consequences, .presentation); the rules here read its answers through :class:`Refusal`
+and wait (yield nothing) until they are given. This section asks only what is specific to asking for consent:
+bundling and inducements (consent.pressure_practices)."""
 
 from __future__ import annotations
 
 from pia_wizard.core.rules import Context, rule
+from pia_wizard.core.rules.alternatives import Alt
 from pia_wizard.core.rules.purpose import Issue, labels, specific_text
 
 CONSENT_BASES = ("consent", "not_determined")
@@ -22,9 +29,21 @@ CONSENT_ONLY = (
     "GBT41819-EXPLICIT-CONSENT", "GBT41819-NO-REPEAT-PROMPT",
 )
 NOT_EXPLICIT = ("implied", "default_on")
-NOT_VOLUNTARY = ("service_denied", "penalised")
-STEERING = ("presented_mandatory", "hidden_refusal", "staff_pressure")
 NOT_BEFORE = ("during_capture", "after_capture", "none")
+# The Alternatives questions the voluntariness rules read (shown for every deployment).
+ALT_QS = ("alternatives.offered", "alternatives.convenience", "alternatives.refusal_consequences",
+          "alternatives.presentation")
+STATE_QS = ("alternatives.state_rule", "alternatives.state_rule_citation")
+# alternatives.presentation: ways of steering people into face recognition (misleading or pressure).
+# Short phrases (no inner punctuation), so that several can be listed in one sentence.
+STEERING: dict[str, Issue] = {
+    "says_mandatory": ("把刷脸说成必须", "face recognition is presented as required"),
+    "false_claims": ("对刷脸作不真实的说明", "face recognition is described untruthfully"),
+    "alternative_hidden": ("不主动告知其他方式", "the other ways are not mentioned"),
+    "default_nudge": ("界面默认引导刷脸", "screens steer people into face recognition by default"),
+    "pressure": ("员工反复劝说或拒绝后反复提示", "staff keep urging people or prompts return after a refusal"),
+}
+FORCED = ("says_mandatory", "pressure")  # SPC Art. 4(3): consent forced openly or in disguise
 
 
 def _consent_basis(ctx: Context) -> bool:
@@ -41,6 +60,58 @@ def _sentence(text: str) -> str:
 
 def _basis_label(ctx: Context) -> tuple[str, str]:
     return labels(ctx, "consent.basis", [ctx.answer("consent.basis")])
+
+
+class Refusal:
+    """Whether saying no is a free choice: what declining costs and how people are steered (asked once, in the
+    Alternatives section), plus bundling and inducements (consent.pressure_practices)."""
+
+    def __init__(self, ctx: Context):
+        alt = Alt(ctx)
+        practices = ctx.answer("consent.pressure_practices")
+        convenience = ctx.answer("alternatives.convenience")  # shown only when another way is offered
+        self.answered = (None not in (practices, alt.offered, alt.conseq, alt.present)
+                         and (alt.face_only or convenience is not None))
+        practices, conseq, present = practices or [], alt.conseq or [], alt.present or []
+        self.bundled = "bundled" in practices
+        # Declining means no service: face recognition is the only way, or people are refused in practice.
+        self.denied = alt.face_only or "service_refused" in conseq
+        self.denied_issue: Issue = (
+            ("只能刷脸，不同意就无法办理", "face recognition is the only way, so people who decline cannot get the "
+             "service") if alt.face_only else
+            ("不同意刷脸的人实际中无法获得服务", "in practice people who decline cannot get the service"))
+        # A named State rule requires face recognition, so it is necessary for the service (SPC Art. 4(1),
+        # NDSR Art. 22(1)); pending while face recognition is the only way and that is not yet answered.
+        self.necessary = alt.state_ok
+        self.pending = alt.face_only and alt.state_pending
+        self.steering = [p for p in STEERING if p in present]
+        self.coerced: list[Issue] = []
+        if "penalised" in conseq:
+            self.coerced.append(("不刷脸会受处分或被扣款", "people who decline are disciplined or docked pay"))
+        if "extra_fee" in conseq:
+            self.coerced.append(("不刷脸须额外付费或交押金", "people who decline must pay extra or a deposit"))
+        self.doubts: list[Issue] = []
+        if convenience == "much_less":
+            self.doubts.append(("其他方式明显不如刷脸便捷", "the other ways are much less convenient"))
+        if "must_justify" in conseq:
+            self.doubts.append(("不刷脸须说明理由或经审批", "people who decline must give reasons or get approval"))
+        if "lose_benefit" in conseq:
+            self.doubts.append(("不刷脸会失去优惠或权益", "people who decline lose discounts or benefits"))
+        if "inducement" in practices:
+            self.doubts.append(("以额外好处换取刷脸同意", "extra benefits are offered for consenting to face "
+                                "recognition"))
+        self.qs = [q for q in ("consent.pressure_practices", *ALT_QS) if ctx.shown(q)]
+        self.state_qs = [q for q in STATE_QS if ctx.shown(q)] if alt.face_only else []
+
+    def steering_issues(self, values: list[str] | None = None) -> list[Issue]:
+        return [STEERING[p] for p in (self.steering if values is None else values)]
+
+
+def _joined(prefix: Issue, issues: list[Issue]) -> Issue:
+    """A list of short issues in one sentence: 'A、B、C' and 'A, B and C'."""
+    en = [i[1] for i in issues]
+    en_text = en[0] if len(en) == 1 else ", ".join(en[:-1]) + " and " + en[-1]
+    return prefix[0] + "、".join(i[0] for i in issues), prefix[1] + en_text
 
 
 @rule("consent.basis-gate", *CONSENT_ONLY)
@@ -163,17 +234,17 @@ def legal_basis(ctx: Context):
          "itself, not just an identity check."), None, qs)
 
 
-def _defects(ctx: Context) -> dict[str, tuple[str, Issue]] | None:
-    """Each defect of consent under Measures Art. 6, as {element: (verdict, (zh, en))}; None while unanswered."""
-    if not _consent_basis(ctx) or not _all_answered(
-            ctx, "consent.separate", "consent.method", "consent.record", "consent.refusal_consequence",
-            "consent.pressure_practices"):
+def _defects(ctx: Context, record_kept: bool = True) -> dict[str, tuple[str, Issue]] | None:
+    """Each defect of consent under Measures Art. 6, as {element: (verdict, (zh, en))}; None while unanswered.
+    ``record_kept=False`` leaves out whether consents are recorded (PIPL Art. 14 does not ask it)."""
+    refusal = Refusal(ctx)
+    needed = ("consent.separate", "consent.method") + (("consent.record",) if record_kept else ())
+    if not _consent_basis(ctx) or not refusal.answered or not _all_answered(ctx, *needed):
         return None
     separate, method = ctx.answer("consent.separate"), ctx.answer("consent.method")
-    refusal, practices = ctx.answer("consent.refusal_consequence"), ctx.answer("consent.pressure_practices")
     out: dict[str, tuple[str, Issue]] = {}
 
-    if separate == "no" or "bundled" in practices:
+    if separate == "no" or refusal.bundled:
         out["separate"] = ("gap", ("同意不是单独作出的：人脸识别的同意与隐私政策、用户协议、登记或合同等"
                                    "其他授权捆绑在一起",
                                    "consent is not separate: agreement to face recognition is bundled with a "
@@ -181,28 +252,22 @@ def _defects(ctx: Context) -> dict[str, tuple[str, Issue]] | None:
     elif separate == "unknown":
         out["separate"] = ("gap", ("尚未确认同意是单独作出的", "it is not confirmed that consent is separate"))
 
-    steering = [p for p in practices if p in STEERING]
-    if refusal in NOT_VOLUNTARY or steering:
-        parts_zh, parts_en = [], []
-        if refusal in NOT_VOLUNTARY:
-            zh, en = labels(ctx, "consent.refusal_consequence", [refusal])
-            parts_zh.append(f"不同意的后果是“{zh}”")
-            parts_en.append(f"refusing means \"{en}\"")
-        if steering:
-            zh, en = labels(ctx, "consent.pressure_practices", steering)
-            parts_zh.append(f"存在{zh}")
-            parts_en.append(f"the process involves: {en}")
-        out["voluntary"] = ("gap", ("同意不是自愿作出的：" + "；".join(parts_zh),
-                                    "consent is not voluntary: " + "; ".join(parts_en)))
-    elif refusal == "burdensome" or "inducement" in practices:
-        doubts = ([("不同意时的替代方式明显更麻烦", "the alternative for those who decline is clearly more "
-                    "burdensome")] if refusal == "burdensome" else []) + \
-                 ([("以优惠等利益诱导刷脸", "benefits are offered to induce face recognition")]
-                  if "inducement" in practices else [])
-        out["voluntary"] = ("advisory", ("同意的自愿性存疑：" + "；".join(d[0] for d in doubts)
-                                         + "，可能被认定为变相强迫",
-                                         "voluntariness is doubtful: " + "; ".join(d[1] for d in doubts)
-                                         + ", which may be seen as disguised coercion"))
+    gaps = ([refusal.denied_issue] if refusal.denied else []) + refusal.coerced + refusal.steering_issues()
+    if gaps:
+        issues = list(gaps)
+        if refusal.doubts:
+            zh, en = _joined(("另外，", "voluntariness is also doubtful because "), refusal.doubts)
+            issues.append((zh + "，也使自愿性存疑", en))
+        if refusal.denied and refusal.necessary:
+            issues.append(("如确有国家规定要求刷脸，应以“为履行法定职责或者法定义务所必需”为合法性基础，而不是同意",
+                           "if a State rule really requires face recognition, rely on \"necessary to perform a "
+                           "statutory duty or obligation\" as the legal basis, not on consent"))
+        out["voluntary"] = ("gap", ("同意不是自愿作出的：" + "；".join(i[0] for i in issues),
+                                    "consent is not voluntary: " + "; ".join(i[1] for i in issues)))
+    elif refusal.doubts:
+        zh, en = _joined(("同意的自愿性存疑：", "voluntariness is doubtful: "), refusal.doubts)
+        out["voluntary"] = ("advisory", (zh + "，可能被认定为变相强迫", en + " - which may be seen as disguised "
+                                         "coercion"))
 
     if method in NOT_EXPLICIT:
         zh, en = labels(ctx, "consent.method", [method])
@@ -214,7 +279,7 @@ def _defects(ctx: Context) -> dict[str, tuple[str, Issue]] | None:
                                    "consent is not given with full knowledge: people are not told before capture"))
 
     record = ctx.answer("consent.record")
-    if record != "yes":
+    if record_kept and record != "yes":
         out["record"] = ("advisory", ("同意没有逐一留存记录，发生争议时难以证明" if record == "no"
                                       else "尚未确认同意有记录可查",
                                       "consents are not recorded one by one, so they are hard to prove in a "
@@ -246,8 +311,7 @@ def art6_separate_consent(ctx: Context):
     defects = _defects(ctx)
     if defects is None:
         return
-    qs = ["consent.separate", "consent.method", "consent.record", "consent.refusal_consequence",
-          "consent.pressure_practices"]
+    qs = ["consent.separate", "consent.method", "consent.record", *Refusal(ctx).qs]
     if not defects:
         yield ctx.finding("FRM-06-SEPARATE-CONSENT", "compliant",
                           ("同意是在知情的前提下单独、自愿、明确作出的，并有记录。",
@@ -261,11 +325,10 @@ def art6_separate_consent(ctx: Context):
 @rule("consent.pipl14-quality", "PIPL-14-CONSENT-QUALITY")
 def pipl14_quality(ctx: Context):
     """PIPL Art. 14: informed, voluntary, explicit; separate consent where the law requires it (Art. 29)."""
-    defects = _defects(ctx)
+    defects = _defects(ctx, record_kept=False)
     if defects is None:
         return
-    defects = {k: v for k, v in defects.items() if k != "record"}
-    qs = ["consent.separate", "consent.method", "consent.refusal_consequence", "consent.pressure_practices"]
+    qs = ["consent.separate", "consent.method", *Refusal(ctx).qs]
     if not defects:
         yield ctx.finding("PIPL-14-CONSENT-QUALITY", "compliant",
                           ("同意在充分知情的前提下自愿、明确作出，并且是法律要求的单独同意。",
@@ -309,38 +372,39 @@ def separate_consent(ctx: Context):
 @rule("consent.no-misleading", "NDSR-22-NECESSARY-NO-MISLEAD")
 def no_misleading(ctx: Context):
     """NDSR Art. 22(1): collect only what the service needs; no consent by misleading, fraud or coercion."""
-    if not _consent_basis(ctx) or not _all_answered(ctx, "consent.pressure_practices",
-                                                    "consent.refusal_consequence"):
+    refusal = Refusal(ctx)
+    if not _consent_basis(ctx) or not refusal.answered:
         return
-    practices, refusal = ctx.answer("consent.pressure_practices"), ctx.answer("consent.refusal_consequence")
-    qs = ["consent.pressure_practices", "consent.refusal_consequence"]
     gaps: list[Issue] = []
-    steering = [p for p in practices if p in STEERING]
-    if steering:
-        zh, en = labels(ctx, "consent.pressure_practices", steering)
-        gaps.append((f"以误导或施压的方式取得同意：{zh}", f"consent is obtained by misleading or pressure: {en}"))
-    if refusal == "service_denied":
-        gaps.append(("不刷脸就不提供服务，等于把并非必需的人脸信息作为提供服务的条件",
-                     "no face recognition means no service, which makes facial information a condition of a "
-                     "service that does not need it"))
-    elif refusal == "penalised":
-        gaps.append(("不同意会受到处分或扣款，属于胁迫", "declining leads to discipline or deductions, which is "
-                     "coercion"))
-    advisories: list[Issue] = []
-    if "inducement" in practices:
-        advisories.append(("以优惠等利益诱导刷脸", "benefits are offered to induce face recognition"))
-    if refusal == "burdensome":
-        advisories.append(("不同意时的替代方式明显更麻烦", "the alternative for those who decline is clearly more "
-                           "burdensome"))
-    action = ("如实说明刷脸是可选的，把“其他方式”放在同样显眼的位置，停止催促；不同意的人照常获得服务。",
-              "Say truthfully that face recognition is optional, make the other method just as visible, stop "
-              "urging people, and serve those who decline as usual.")
-    if gaps or advisories:
-        issues = gaps + advisories
+    if refusal.steering:
+        gaps.append(_joined(("以误导或施压的方式取得同意：", "consent is obtained by misleading or pressure: "),
+                            refusal.steering_issues()))
+    if refusal.denied and not refusal.necessary and not refusal.pending:
+        gaps.append((refusal.denied_issue[0] + "，等于把并非必需的人脸信息作为提供服务的条件",
+                     refusal.denied_issue[1] + ", which makes facial information a condition of a service that does "
+                     "not need it"))
+    if refusal.coerced:
+        gaps.append(_joined(("以惩罚或额外负担迫使同意，属于胁迫：", "consent is coerced with penalties or charges: "),
+                            refusal.coerced))
+    if refusal.pending and not gaps:
+        return  # face recognition is the only way; whether a State rule requires it is still unanswered
+    issues = gaps + ([_joined(("可能构成变相胁迫：", "this may be disguised coercion: "), refusal.doubts)]
+                     if refusal.doubts else [])
+    qs = refusal.qs + refusal.state_qs
+    if issues:
         yield ctx.finding(
             "NDSR-22-NECESSARY-NO-MISLEAD", "gap" if gaps else "advisory",
             ("同意的取得方式有问题：" + "；".join(i[0] for i in issues) + "。",
-             "The way consent is obtained is a problem: " + "; ".join(i[1] for i in issues) + "."), action, qs)
+             "The way consent is obtained is a problem: " + "; ".join(i[1] for i in issues) + "."),
+            ("如实说明刷脸是可选的，把“其他方式”放在同样显眼的位置，停止催促；不同意的人照常获得服务。",
+             "Say truthfully that face recognition is optional, make the other method just as visible, stop "
+             "urging people, and serve those who decline as usual."), qs)
+    elif refusal.denied:  # only under a named State rule
+        yield ctx.finding("NDSR-22-NECESSARY-NO-MISLEAD", "compliant",
+                          ("所写明的国家规定要求使用人脸识别，人脸信息属于提供该服务所必需；没有以误导、欺诈、胁迫等方式"
+                           "取得同意。",
+                           "The State rule named requires face recognition, so facial information is necessary for "
+                           "the service; consent is not obtained by misleading, fraud or coercion."), None, qs)
     else:
         yield ctx.finding("NDSR-22-NECESSARY-NO-MISLEAD", "compliant",
                           ("没有以误导、欺诈、胁迫等方式取得同意，不同意也不影响获得服务。",
@@ -351,31 +415,34 @@ def no_misleading(ctx: Context):
 @rule("consent.spc4-consent-defence", "SPC-04-CONSENT-DEFENCE")
 def spc4_consent_defence(ctx: Context):
     """SPC 2021 provisions Art. 4: when consent is no defence in court."""
-    if not _consent_basis(ctx) or not _all_answered(ctx, "consent.separate", "consent.refusal_consequence",
-                                                    "consent.pressure_practices"):
+    refusal = Refusal(ctx)
+    if not _consent_basis(ctx) or not refusal.answered or not _all_answered(ctx, "consent.separate"):
         return
-    separate, refusal = ctx.answer("consent.separate"), ctx.answer("consent.refusal_consequence")
-    practices = ctx.answer("consent.pressure_practices")
+    separate = ctx.answer("consent.separate")
     gaps: list[Issue] = []
-    if refusal == "service_denied":
-        gaps.append(("要求同意刷脸才提供产品或服务（第四条第一项；人脸识别确属必需的除外，而这种情况很少）",
-                     "consent to face recognition is a condition of the product or service (Art. 4(1); unless "
-                     "face recognition is truly necessary, which is rare)"))
-    if separate == "no" or "bundled" in practices:
+    if refusal.denied and not refusal.necessary and not refusal.pending:
+        gaps.append(("要求同意刷脸才提供产品或服务（第四条第一项；人脸识别确属必需的除外，而本场景没有写明要求刷脸的"
+                     "国家规定）",
+                     "consent to face recognition is a condition of the product or service (Art. 4(1); unless face "
+                     "recognition is truly necessary, and no State rule requiring it is named here)"))
+    if separate == "no" or refusal.bundled:
         gaps.append(("同意与其他授权捆绑（第四条第二项）", "consent is bundled with other authorisations (Art. 4(2))"))
     elif separate == "unknown":
         gaps.append(("尚未确认同意没有与其他授权捆绑（第四条第二项）",
                      "it is not confirmed that consent is not bundled with other authorisations (Art. 4(2))"))
-    forced = [p for p in practices if p in ("presented_mandatory", "staff_pressure")]
-    if refusal == "penalised" or forced:
-        gaps.append(("强迫或变相强迫同意（第四条第三项）", "consent is forced, openly or in disguise (Art. 4(3))"))
+    forced = refusal.coerced + refusal.steering_issues([p for p in refusal.steering if p in FORCED])
+    if forced:
+        gaps.append(_joined(("强迫或变相强迫同意（第四条第三项）：", "consent is forced, openly or in disguise "
+                             "(Art. 4(3)): "), forced))
+    if refusal.pending and not gaps:
+        return  # face recognition is the only way; whether a State rule requires it is still unanswered
+    soft = refusal.steering_issues([p for p in refusal.steering if p in ("alternative_hidden", "default_nudge")])
+    soft += refusal.doubts
     advisories: list[Issue] = []
-    soft = [p for p in practices if p in ("hidden_refusal", "inducement")]
-    if refusal == "burdensome" or soft:
-        advisories.append(("替代方式更麻烦、拒绝入口不明显或以利益诱导，可能被认定为变相强迫",
-                           "a more burdensome alternative, a hard-to-find refuse option or inducements may be "
-                           "seen as disguised coercion"))
-    qs = ["consent.separate", "consent.refusal_consequence", "consent.pressure_practices"]
+    if soft:
+        advisories.append(_joined(("下列做法可能被认定为变相强迫：", "these may be seen as disguised coercion: "),
+                                  soft))
+    qs = ["consent.separate", *refusal.qs, *refusal.state_qs]
     if gaps or advisories:
         issues = gaps + advisories
         yield ctx.finding(
