@@ -58,6 +58,21 @@ def _text(value: TextLike | None) -> Text | None:
     return Text(zh, en)
 
 
+PLACEHOLDERS = frozenset({"na", "n/a", "none", "无", "暂无", "不适用", "略", "tbd", "待定", "-", "/", "见上"})
+
+
+def is_substantive(value: Any, min_chars: int = 15) -> bool:
+    """A text (an answer or a table cell) that says something: not empty, not a placeholder like 'n/a' or '无'."""
+    if not isinstance(value, str):
+        return False
+    stripped = "".join(value.split())
+    if stripped.lower() in PLACEHOLDERS:
+        return False
+    cjk = sum(1 for ch in stripped if "\u4e00" <= ch <= "\u9fff")
+    # A Chinese character carries about as much as a short English word.
+    return cjk * 3 + (len(stripped) - cjk) >= min_chars
+
+
 class Context:
     """What a rule may look at: the visible answers, the assessment, today's date, calendar overrides."""
 
@@ -88,16 +103,7 @@ class Context:
 
     def text_is_substantive(self, qid: str, min_chars: int = 15) -> bool:
         """Whether a free-text answer says something: not empty, not a placeholder like 'n/a' or '无'."""
-        value = self.answer(qid)
-        if not isinstance(value, str):
-            return False
-        stripped = "".join(value.split())
-        placeholders = {"na", "n/a", "none", "无", "暂无", "不适用", "略", "tbd", "待定", "-", "/", "见上"}
-        if stripped.lower() in placeholders:
-            return False
-        cjk = sum(1 for ch in stripped if "\u4e00" <= ch <= "\u9fff")
-        # A Chinese character carries about as much as a short English word.
-        return cjk * 3 + (len(stripped) - cjk) >= min_chars
+        return is_substantive(self.answer(qid), min_chars)
 
     def finding(
         self,

@@ -13,22 +13,11 @@ from datetime import date
 from typing import Any
 
 from pia_wizard.core.findings import VERDICT_ORDER, Finding
-from pia_wizard.core.rules import Context, rule
+from pia_wizard.core.rules import Context, is_substantive, rule
 
 # ------------------------------------------------------------------------------------------------ helpers
 
-_PLACEHOLDERS = {"na", "n/a", "none", "无", "暂无", "不适用", "略", "tbd", "待定", "-", "/", "见上"}
-
-
-def says_something(value: Any, min_chars: int = 15) -> bool:
-    """Context.text_is_substantive for a value that is not a question (a cell of a rows answer)."""
-    if not isinstance(value, str):
-        return False
-    stripped = "".join(value.split())
-    if stripped.lower() in _PLACEHOLDERS:
-        return False
-    cjk = sum(1 for ch in stripped if "\u4e00" <= ch <= "\u9fff")
-    return cjk * 3 + (len(stripped) - cjk) >= min_chars
+says_something = is_substantive  # a cell of a rows answer; other rule modules import this name
 
 
 def substantive(ctx: Context, qid: str, floor: int = 10) -> bool:

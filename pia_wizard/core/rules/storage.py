@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from pia_wizard.core.findings import VERDICT_ORDER
-from pia_wizard.core.rules import Context, rule
+from pia_wizard.core.rules import Context, is_substantive, rule
 
 # Match logs without images are personal information but not facial information (Art. 8 is about the latter).
 NON_FACIAL = ("match_log",)
@@ -26,18 +26,7 @@ OFF_DEVICE = ("local_server", "cloud")
 INTERNET = ("cloud",)
 Q_ROWS = "storage.retention"
 
-_PLACEHOLDERS = {"na", "n/a", "none", "无", "暂无", "不适用", "略", "tbd", "待定", "-", "/", "见上"}
-
-
-def _substantive(value: Any, min_chars: int) -> bool:
-    """Same measure as Context.text_is_substantive, for a table cell."""
-    if not isinstance(value, str):
-        return False
-    stripped = "".join(value.split())
-    if stripped.lower() in _PLACEHOLDERS:
-        return False
-    cjk = sum(1 for ch in stripped if "\u4e00" <= ch <= "\u9fff")
-    return cjk * 3 + (len(stripped) - cjk) >= min_chars
+_substantive = is_substantive
 
 
 def _lower_first(text: str) -> str:
