@@ -24,6 +24,10 @@ ANSWER_TYPES = ("yesno", "single", "multi", "number", "date", "text", "rows")
 COLUMN_TYPES = ("yesno", "single", "multi", "number", "date", "text")
 VERDICTS = ("prohibited", "gap", "advisory", "compliant", "not_applicable")
 YESNO_VALUES = ("yes", "no", "unknown")
+MEASURES_PREFIXES = ("FRM-", "FILING-")
+# Measures Art. 2: outside the PRC, or solely FRT R&D / algorithm training -> the Measures' track is skipped
+# (questions serving only Measures obligations are hidden); the PIPL track stays.
+MEASURES_OFF = {"any": [{"q": "scope.in_prc", "eq": "no"}, {"q": "scope.rnd_only", "eq": "yes"}]}
 TEXT_LIMIT = 1_000_000  # characters in one text answer; the whole file is capped separately
 ROWS_LIMIT = 500
 
@@ -179,6 +183,12 @@ class Question:
     min_length: int = 0
     min_rows: int = 0
 
+    @property
+    def measures_only(self) -> bool:
+        """Serves only the FRT Measures (and its filing duty): skipped when the Measures do not apply.
+        The scope section asks the gates themselves, so it is never skipped."""
+        return self.section != "scope" and all(c.startswith(MEASURES_PREFIXES) for c in self.cites)
+
     def option_values(self) -> tuple[str, ...]:
         return tuple(o.value for o in self.options)
 
@@ -241,8 +251,10 @@ class Bank:
 
         for section in self.sections:
             section_shown = conditions.evaluate(section.show_if, lookup)
+            measures_off = conditions.evaluate(MEASURES_OFF, lookup)
             for q in section.questions:
-                shown[q.id] = section_shown and conditions.evaluate(q.show_if, lookup)
+                shown[q.id] = (section_shown and conditions.evaluate(q.show_if, lookup)
+                               and not (measures_off and q.measures_only))
         return shown
 
     def cited(self) -> dict[str, list[str]]:

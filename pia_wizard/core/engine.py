@@ -8,12 +8,11 @@ from typing import Any
 
 from pia_wizard.core import conditions
 from pia_wizard.core.assessment import Assessment
-from pia_wizard.core.bank import Bank, Question, Text, default_bank
+from pia_wizard.core.bank import MEASURES_PREFIXES, Bank, Question, Text, default_bank
 from pia_wizard.core.findings import VERDICT_ORDER, Finding
 from pia_wizard.core.obligations import decidable
 from pia_wizard.core.rules import Context, load_all
 
-MEASURES_PREFIXES = ("FRM-", "FILING-")
 # The scope gates themselves stay decided when the Measures do not apply.
 SCOPE_GATES = ("FRM-02-SCOPE", "FRM-02-RND-EXCLUSION", "FRM-19-DEF-FRT")
 

@@ -70,3 +70,28 @@ def test_unknown_answer_to_a_check_is_not_confirmed():
     assert f.verdict == "gap"
     assert f.explanation.en.startswith("Not confirmed:")
     assert f.explanation.zh.startswith("尚未确认：")
+
+
+@pytest.mark.parametrize("switch", [{"scope.rnd_only": "yes"}, {"scope.in_prc": "no"}])
+@pytest.mark.parametrize("name", ["hotel-checkin", "residential-gate", "school-canteen", "factory-attendance"])
+def test_measures_track_is_skipped_and_the_pipl_track_still_decided(name, switch):
+    """Art. 2: questions serving only the Measures disappear; every PIPL obligation is still decided."""
+    import json
+    from pathlib import Path
+
+    from pia_wizard.core.assessment import parse
+    from pia_wizard.core.bank import default_bank
+
+    data = json.loads((Path(__file__).parents[2] / "examples" / f"{name}.json").read_text(encoding="utf-8"))
+    data["answers"].update(switch)
+    a = parse(json.dumps(data).encode())
+    visible = default_bank().visible(a.answers)
+    assert not visible["filing.stored_count"] and not visible["storage.offdevice_basis"]
+    assert visible["consent.basis"] and visible["scope.rnd_only"]
+    ev = evaluate(a, today=TODAY)
+    assert [f.obligation for f in ev.findings if f.rule == "completeness" and f.verdict != "not_applicable"] == []
+    live = {f.obligation for f in ev.findings if f.verdict != "not_applicable"}
+    assert not {o for o in live if o.startswith(("FRM-", "FILING-"))} - {"FRM-02-SCOPE", "FRM-02-RND-EXCLUSION",
+                                                                          "FRM-19-DEF-FRT"}
+    assert any(o.startswith("PIPL-") for o in live)
+    assert ev.unanswered == []
