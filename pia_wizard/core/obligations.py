@@ -44,6 +44,9 @@ _ZH_REPLACEMENTS: list[tuple[str, str]] = [
     (r"\(practice\)", "（实务）"),
     (r"\(possible catch-all\)", "（可能的兜底项）"),
     (r"\(draft numbering\)", "（征求意见稿编号）"),
+    (r"\(draft\); final (\S+)", r"（报批稿）；正式版\1"),
+    (r" vs ", "与"),
+    (r" to ", "至"),
     (r"\(draft\)", "（报批稿）"),
     (r"\(final\)", "（正式版）"),
     (r"\(final clause unknown\)", "（正式版条款未核实）"),
@@ -94,7 +97,11 @@ class Obligation:
         if lang == "zh":
             if self.prefix == "FRM" and article.startswith("2023 draft"):
                 return "《人脸识别技术应用安全管理规定（试行）（征求意见稿）》（2023，未生效）"
-            return f"{inst_zh}{article_zh(article)}" if article else inst_zh
+            if not article:
+                return inst_zh
+            # A standard's number ends in digits ("GB/T 35273-2020"): a space keeps the clause apart from it.
+            sep = "" if inst_zh.endswith(("》", "）")) else " "
+            return f"{inst_zh}{sep}{article_zh(article)}"
         if self.prefix == "FRM" and article.startswith("2023 draft"):
             return "FRT Measures, 2023 draft (not in force)"
         return f"{inst_en} {article}".strip()

@@ -321,6 +321,16 @@ def no_service_refusal(ctx: Context):
                            "People who do not agree to face recognition are not refused the service."), None, qs)
 
 
+# What makes the non-face method a worse deal than face recognition (alternatives.refusal_consequences).
+HURDLES = {
+    "extra_fee": ("不刷脸须额外付费或交押金。", "People who decline must pay extra or a deposit."),
+    "must_justify": ("不刷脸须说明理由、书面申请或经审批。",
+                     "People who decline must give reasons, apply in writing or get approval."),
+    "lose_benefit": ("不刷脸会失去优惠或权益。", "People who decline lose discounts or benefits."),
+    "penalised": ("不刷脸会受到处分或扣款。", "People who decline are disciplined or docked pay."),
+}
+
+
 @rule("alternatives.gbt41819", "GBT41819-ALTERNATIVE")
 def gbt41819_alternative(ctx: Context):
     """GB/T 41819 (draft, unverified for the final): a non-face alternative; no refusal of basic functions."""
@@ -350,11 +360,26 @@ def gbt41819_alternative(ctx: Context):
         return
     if a.conseq is None:
         return
+    hurdles = [HURDLES[c] for c in HURDLES if c in a.conseq]
     if "service_refused" in a.conseq:
         yield ctx.finding(ob, "advisory",
-                          ("实际中仍有不刷脸的人被拒绝服务。" + std[0],
-                           "In practice some people who decline are still refused the service. " + std[1]),
+                          ("实际中仍有不刷脸的人被拒绝服务。" + "".join(h[0] for h in hurdles) + std[0],
+                           "In practice some people who decline are still refused the service. "
+                           + "".join(h[1] + " " for h in hurdles) + std[1]),
                           action, qs)
+    elif hurdles:
+        yield ctx.finding(ob, "advisory",
+                          ("提供了非人脸识别方式，但使用它有代价或门槛：" + "".join(h[0] for h in hurdles)
+                           + "这样的方式算不上可以自由选择的替代方式。" + std[0]
+                           + "法律上的后果见《办法》第十条、第十二条的结论。",
+                           "A non-face method is offered, but using it comes at a cost or behind a hurdle: "
+                           + " ".join(h[1] for h in hurdles) + " That is not an alternative people can freely "
+                           "choose. " + std[1] + " For the legal consequences see the Measures Art. 10 and 12 "
+                           "findings."),
+                          ("取消不刷脸方式的收费、押金、申请审批或其他不利待遇，让它与刷脸一样可以随时选用。",
+                           "Remove the fees, deposits, applications or approvals and any other disadvantage attached "
+                           "to the non-face method, so that it can be chosen as freely as face recognition."),
+                          qs)
     else:
         yield ctx.finding(ob, "compliant",
                           ("提供了非人脸识别方式，且不刷脸的人不会被拒绝基本功能。",

@@ -355,6 +355,28 @@ def consultation(ctx: Context):
                          qs)
 
 
+def _with_fixes_action(ctx: Context) -> tuple[str, str]:
+    """What to do when the processing becomes lawful only after fixes: before go-live, fix first; for a live
+    system, fix by the deadlines and control the risk meanwhile, or stop."""
+    if ctx.answer("scope.started") != "yes":
+        return ("完成相关整改，整改前不要采集人脸信息。",
+                "Fix them first, and collect no facial information before then.")
+    decision = ctx.answer("conclusion.decision")
+    if decision == "do_not_proceed":
+        return ("处理已经开始：停止处理人脸信息，按整改计划处置已收集的信息；整改完成并重新评估后才能恢复。",
+                "Processing has already started: stop processing facial information and deal with what was "
+                "collected as the action plan says; resume only after the fixes and a fresh assessment.")
+    interim = (("落实结论条件中写明的过渡控制措施", "apply the interim controls set out in the conditions")
+               if decision == "proceed_with_conditions" else
+               ("制定并落实过渡控制措施", "set and apply interim controls"))
+    return ("处理已经开始：按整改计划中的期限完成整改；整改完成前" + interim[0] + "，对过渡期内无法控制的问题"
+            "（如胁迫刷脸、没有合法依据、未经同意的录入），暂停相关处理（如新的人脸登记）。",
+            "Processing has already started: fix the problems by the deadlines in the action plan; until then "
+            + interim[1] + ", and suspend the processing concerned (such as new enrolments) where a problem "
+            "cannot be controlled in the meantime (such as pressure to use face recognition, no legal basis, or "
+            "enrolment without consent).")
+
+
 @rule("conclusion.lawful", "FRM-09-CONTENT-LAWFUL", "PIPL-56-CONTENT-LAWFUL")
 def lawful(ctx: Context):
     """Measures Art. 9 item (1) / PIPL Art. 56(1): the assessor's judgement on lawful, legitimate and necessary,
@@ -376,8 +398,7 @@ def lawful(ctx: Context):
                    ("评估人认为，须整改本评估发现的问题后，处理目的和方式才能做到合法、正当、必要。",
                     "The assessor finds that the purpose and method will be lawful, legitimate and necessary only "
                     "once the problems found in this assessment are fixed."),
-                   ("完成相关整改，整改前不要采集人脸信息。",
-                    "Fix them first, and collect no facial information before then."))
+                   _with_fixes_action(ctx))
     if not substantive(ctx, "conclusion.lawful_reason"):
         issues.add("gap",
                    ("关于合法、正当、必要的判断没有写明理由。",
@@ -386,6 +407,8 @@ def lawful(ctx: Context):
                     "Say whether the purpose is specific, what the lawful basis is, why face recognition is needed "
                     "and why this design has the least impact."))
     qs = ["conclusion.lawful_judgement", "conclusion.lawful_reason"]
+    if judgement == "with_fixes" and ctx.answer("scope.started") == "yes":
+        qs += [q for q in ("scope.started", "conclusion.decision") if ctx.answered(q)]
     ok = ("评估人认为处理目的和处理方式合法、正当、必要，并写明了理由。",
           "The assessor finds the purpose and method lawful, legitimate and necessary, and gives reasons.")
     for ob in ("FRM-09-CONTENT-LAWFUL", "PIPL-56-CONTENT-LAWFUL"):

@@ -197,15 +197,33 @@ def legal_basis(ctx: Context):
                  "Put face attendance into the labour rules through the democratic procedure of Labour Contract "
                  "Law Art. 4 and make them known; or " + switch[1][:1].lower() + switch[1][1:]), qs)
             return
+        contested = (
+            "以人力资源管理为基础，且已写入依法制定的规章制度，但这一基础能否支撑刷脸考勤有争议：它要求“必需”，"
+            "而《办法》第十条要求存在非人脸方式时不得以人脸识别为唯一方式，员工不同意的须提供其他方式；"
+            "员工既然可以不刷脸，刷脸就难说是“必需”。",
+            "The basis is HR management and the labour rules are lawfully made, but whether this basis can "
+            "support face attendance is debated: it requires necessity, while Measures Art. 10 forbids face "
+            "recognition as the only method where a non-face method exists and requires another method for "
+            "staff who do not agree; if staff can opt out, face recognition is hard to call necessary.")
+        if ctx.answer("consent.separate") == "yes":
+            yield ctx.finding(
+                "PIPL-13-LEGAL-BASIS", "advisory",
+                (contested[0] + "已另行取得每名员工的单独同意，这在该基础不成立时可以作为依据；但用人单位与员工地位"
+                 "不对等，只有员工可以拒绝或撤回、且不受任何不利影响时，这种同意才站得住。",
+                 contested[1] + " Each employee's separate consent has also been obtained, which can carry the "
+                 "processing if that basis fails; but employer and employee are not equals, so the consent holds "
+                 "only if staff can refuse or withdraw it without any disadvantage."),
+                ("保留单独同意的记录；在告知和处理规则中如实写明规章制度和单独同意两项依据，并写明员工可以拒绝或撤回"
+                 "同意、改用刷卡等方式；员工撤回同意的，立即停止对其刷脸、删除其人脸信息，不得因此给予任何不利待遇。",
+                 "Keep the records of separate consent; state both bases (the labour rules and separate consent) "
+                 "truthfully in the notice and processing rules, with the fact that staff may refuse or withdraw "
+                 "consent and use a card or another way instead; when an employee withdraws, stop face "
+                 "recognition for them at once and delete their facial information, with no disadvantage of any "
+                 "kind."),
+                [*qs, "consent.separate"])
+            return
         yield ctx.finding(
-            "PIPL-13-LEGAL-BASIS", "advisory",
-            ("以人力资源管理为基础，且已写入依法制定的规章制度，但这一基础能否支撑刷脸考勤有争议：它要求“必需”，"
-             "而《办法》第十条要求存在非人脸方式时不得以人脸识别为唯一方式，员工不同意的须提供其他方式；"
-             "员工既然可以不刷脸，刷脸就难说是“必需”。",
-             "The basis is HR management and the labour rules are lawfully made, but whether this basis can "
-             "support face attendance is debated: it requires necessity, while Measures Art. 10 forbids face "
-             "recognition as the only method where a non-face method exists and requires another method for "
-             "staff who do not agree; if staff can opt out, face recognition is hard to call necessary."),
+            "PIPL-13-LEGAL-BASIS", "advisory", contested,
             ("较稳妥的做法是同时取得员工的单独同意，并提供打卡、刷卡等替代方式，不同意的员工不受任何不利影响。",
              "The safer course is to also obtain each employee's separate consent and offer a card or PIN "
              "alternative, with no disadvantage for staff who decline."), qs)

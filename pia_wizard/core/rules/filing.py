@@ -113,13 +113,68 @@ def threshold(ctx: Context):
     yield _status_finding(ctx, "FILING-15-THRESHOLD", clock, done_on, ("备案", "filing"), qs)
 
 
+# conclusion.reason values that mean the processing has changed (14-conclusion.yaml); a major change of business
+# model or information system can change the filed information as much as a new purpose or method.
+CHANGE_REASONS = ("purpose_changed", "method_changed", "vendor_changed", "business_change")
+
+
+def _change_expected(ctx: Context) -> tuple[str, str] | None:
+    """Why this assessment suggests a filed processor will need a change filing, or None.
+
+    A filing describes the purposes, methods, volume and security measures at the time; this assessment being
+    about a change, or about a new system that is not live yet, means the filing will probably no longer match."""
+    if "conclusion.reason" not in ctx.bank.questions:
+        return None
+    reasons = ctx.answer("conclusion.reason") or []
+    changed = [r for r in reasons if r in CHANGE_REASONS]
+    if changed:
+        label = ctx.bank.question("conclusion.reason").option_label
+        return ("本次评估针对处理目的、方式、供应商或系统的变化（" + "、".join(label(r, "zh") for r in changed) + "）",
+                "this assessment covers a change of purpose, method, vendor or system ("
+                + "; ".join(label(r, "en") for r in changed) + ")")
+    if "initial" in reasons and ctx.answer("scope.started") == "no":
+        return ("本次评估针对尚未上线的新系统，系统上线后，实际处理情况将与备案内容不同",
+                "this assessment covers a new system that is not live yet, so the processing will differ from "
+                "what was filed once it goes live")
+    return None
+
+
 @rule("filing.change", "FILING-15-CHANGE")
 def change(ctx: Context):
-    """Art. 15: a substantive change after filing has its own 30-working-day clock."""
+    """Art. 15: a substantive change after filing has its own 30-working-day clock; an assessment of a change or of
+    a new system by a processor that has filed is a reminder that a change filing is likely due."""
     changed = _d(ctx.answer("filing.change_on"))
-    if changed is None or changed > ctx.today:
-        return
     qs = ["filing.change_on", "filing.change_filed_on"]
+    if changed is None or changed > ctx.today:
+        expected = _change_expected(ctx) if ctx.answer("filing.filed") == "yes" else None
+        if expected is None:
+            return
+        filed_on, number = ctx.answer("filing.filed_on"), ctx.answer("filing.number")
+        ref_zh = "".join(("已于" + filed_on if filed_on else "已", "备案", f"（{number}）" if number else ""))
+        ref_en = "The processor filed" + (f" on {filed_on}" if filed_on else "") + (f" ({number})" if number else "")
+        when_zh, when_en = "变化发生", "the change takes effect"
+        if changed is not None:
+            try:
+                deadline = filing.change_deadline(changed, ctx.assessment.overrides()).deadline.isoformat()
+                when_zh = f"变化发生（{changed.isoformat()}，期限约为{deadline}）"
+                when_en = f"the change takes effect ({changed.isoformat()}; deadline about {deadline})"
+            except filing.NotInForceError:
+                pass
+        yield ctx.finding(
+            "FILING-15-CHANGE", "advisory",
+            (f"{ref_zh}，而{expected[0]}。备案信息（处理目的和方式、存储数量、安全保护措施、影响评估报告等）如因此发生"
+             f"实质性变化，须自{when_zh}之日起30个工作日内办理备案变更。",
+             f"{ref_en}, and {expected[1]}. If the filed information (purposes and methods, volume stored, security "
+             f"measures, the impact assessment report) changes substantively as a result, a change filing is due "
+             f"within 30 working days of the day {when_en}."),
+            ("对照备案内容判断是否属于实质性变化；属于的，变化发生后在30个工作日内通过个人信息保护业务系统办理备案变更，"
+             "并在“备案变更日期”中记录变化日期和办理日期。",
+             "Compare the filing with the new processing to decide whether the change is substantive; if it is, file "
+             "the change through the 个人信息保护业务系统 within 30 working days of it, and record the dates of the "
+             "change and of the change filing."),
+            [q for q in ("filing.filed", "filing.change_on", "conclusion.reason", "scope.started")
+             if ctx.answered(q)])
+        return
     try:
         clock = filing.change_deadline(changed, ctx.assessment.overrides())
     except filing.NotInForceError as exc:

@@ -41,7 +41,8 @@ def _listed_en(names: list[str]) -> str:
 @rule("mapping.tables", "GBT39335-5.3-DATA-MAPPING")
 def tables(ctx: Context):
     """GB/T 39335 5.3 (draft): tables C-1 and C-2 must cover the facial-information processing, match each
-    other by activity, and agree with the scope answers on transfer abroad and other parties."""
+    other by activity, and agree with the scope answers on transfer abroad and other parties. An activity mapped
+    with no lawful basis is named here (PIPL Art. 13); the overall basis is judged by the consent rules."""
     c1 = ctx.answer("mapping.activities")
     if c1 is None:
         return
@@ -58,6 +59,24 @@ def tables(ctx: Context):
                    ("为采集、比对、存储人脸信息的活动分别填写表C-1的行，并选择相应的个人信息类型。",
                     "Add rows to table C-1 for the activities that capture, match and store facial information, "
                     "with the right types of personal information."))
+
+    unfounded = [r["activity"].strip() for r in c1
+                 if r.get("lawful_basis") == "none" and says_anything(r.get("activity"))]
+    if unfounded:
+        facial = [r for r in c1 if r.get("lawful_basis") == "none" and set(r.get("pi_types") or []) & set(FACE_TYPES)]
+        face_zh = "；涉及人脸信息的，还须满足第二十八条对敏感个人信息“特定目的和充分必要性”的要求" if facial else ""
+        face_en = ("; activities involving facial information must also meet Art. 28 (a specific purpose and "
+                   "sufficient necessity for sensitive personal information)") if facial else ""
+        issues.add("gap",
+                   (f"表C-1中的活动{_listed(unfounded)}没有合法事由。《个人信息保护法》第十三条规定，只有符合所列情形之一，"
+                    f"方可处理个人信息{face_zh}。",
+                    f"Table C-1 records no lawful basis for {_listed_en(unfounded)}. PIPL Art. 13 allows processing "
+                    f"only in one of the cases it lists{face_en}."),
+                   ("停止这些活动并删除已收集的信息，或在重新开始前确立第十三条规定的合法事由（以同意为依据的，人脸信息须取得"
+                    "单独同意），并更新表C-1和处理情况记录。",
+                    "Stop these activities and delete what they collected, or establish a PIPL Art. 13 basis before "
+                    "restarting (where it is consent, facial information needs separate consent); then update table "
+                    "C-1 and the processing record."))
 
     if c2 is not None:
         n1, n2 = _names(c1), _names(c2)

@@ -279,6 +279,16 @@ def dedicated_rules(ctx: Context):
                 None, qs)
 
 
+def excerpt(text: str, limit: int = 180) -> str:
+    """A free-text answer shortened for quoting in a finding: whole if short, else cut at a sentence end."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    head = flat[:limit]
+    cut = max(head.rfind(mark) for mark in "。；;.!?！？")
+    return head[:cut + 1] + "…" if cut >= 40 else head + "…"
+
+
 @rule("minors.gbt41819-u14", GBT41819)
 def gbt41819_u14(ctx: Context):
     """GB/T 41819 (draft, unverified for the final): in principle no face recognition of under-14s."""
@@ -298,15 +308,22 @@ def gbt41819_u14(ctx: Context):
     elif not ctx.answered("minors.necessity"):
         return
     elif ctx.text_is_substantive("minors.necessity", 30):
+        quoted = excerpt(ctx.answer("minors.necessity"))
         yield ctx.finding(
-            GBT41819, "compliant",
-            ("对儿童进行人脸识别，偏离了 GB/T 41819-2022“原则上不应”的建议（推荐性标准，正式版措辞未核实）；"
-             "已书面说明必要性，作为例外记录在案。",
-             "Children's faces are recognised, departing from GB/T 41819-2022's 'in principle not' "
-             "recommendation (a recommended standard; final wording unverified); the necessity is documented as "
-             "the exception."),
-            ("定期复核该必要性说明，有条件时为儿童提供非人脸方式。",
-             "Review the necessity statement regularly and offer children a non-face method when you can."),
+            GBT41819, "advisory",
+            ("对不满十四周岁的儿童进行人脸识别，偏离了 GB/T 41819-2022 原则上不应对其进行人脸识别的建议"
+             f"（推荐性标准，正式版措辞未核实）。评估中记录的必要性说明：“{quoted}”。这是对推荐性标准的有记录的偏离，"
+             "不是违法结论；监护人同意、专门规则等法定要求另见相关结论。",
+             "Children under 14 are put through face recognition, departing from GB/T 41819-2022's "
+             "recommendation not to do so in principle (a recommended standard; final wording unverified). The "
+             f"necessity recorded in this assessment: \"{quoted}\". This is a documented departure from a "
+             "recommended standard, not a finding of unlawfulness; the legal duties (guardian consent, dedicated "
+             "rules) are assessed in their own findings."),
+            ("尽量让儿童改用刷卡、人工核验等非人脸方式，把儿童排除在识别之外；确需保留的，只对监护人主动选择的儿童"
+             "建库，并在每次复评时重新审视该必要性。",
+             "Where you can, move children to a card, a staff check or another non-face method and exclude them "
+             "from recognition; if it must stay, enrol only children whose guardians actively choose it, and "
+             "re-examine the necessity at every review."),
             qs)
     else:
         yield ctx.finding(

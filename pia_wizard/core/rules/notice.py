@@ -141,18 +141,55 @@ def _other_matters(ctx: Context):
                            "Add the overseas recipient's details and how to exercise rights against it."),
                           [*qs, "scope.cross_border"])
     elif other == "none_apply" and ctx.answer("scope.third_parties") == "yes":
-        yield ctx.finding("FRM-05-NOTICE-OTHER", "advisory",
-                          ("回答称没有其他须告知的事项，但有其他单位接触人脸信息。受托处理无须另行告知，"
-                           "但向其他处理者提供的，须告知接收方的名称、联系方式、处理目的和方式等（《个人信息保护法》"
-                           "第二十三条）。",
-                           "You say no other matters apply, but other organisations handle the facial "
-                           "information. Entrusted processing needs no extra notice, but providing data to "
-                           "another processor requires telling people the recipient's name, contact details, "
-                           "purpose, method and more (PIPL Art. 23)."),
-                          ("确认每个接触人脸信息的单位是受托方还是独立的接收方；是接收方的，补充告知其信息。",
-                           "Confirm for each organisation whether it is an entrusted processor or a recipient in "
-                           "its own right; for recipients, add their details to the notice."),
-                          [*qs, "scope.third_parties"])
+        # sharing.recipients is asked later; entrusted processing alone needs no notice of recipients.
+        roles = ctx.answer("sharing.recipients")
+        roles = None if roles is None else set(roles)
+        if roles is None:
+            yield ctx.finding("FRM-05-NOTICE-OTHER", "advisory",
+                              ("回答称没有其他须告知的事项，但有其他单位接触人脸信息，且尚未说明它们的身份。受托处理无须另行告知，"
+                               "但向其他处理者提供的，须告知接收方的名称、联系方式、处理目的和方式等（《个人信息保护法》"
+                               "第二十三条）。",
+                               "You say no other matters apply, but other organisations handle the facial "
+                               "information and their role is not yet stated. Entrusted processing needs no extra "
+                               "notice, but providing data to another processor requires telling people the "
+                               "recipient's name, contact details, purpose, method and more (PIPL Art. 23)."),
+                              ("确认每个接触人脸信息的单位是受托方还是独立的接收方；是接收方的，补充告知其信息。",
+                               "Confirm for each organisation whether it is an entrusted processor or a recipient in "
+                               "its own right; for recipients, add their details to the notice."),
+                              [*qs, "scope.third_parties"])
+            return
+        provided = [r for r in ("recipient", "authority") if r in roles]
+        if provided:
+            why_zh, why_en = [], []
+            if "recipient" in provided:
+                why_zh.append("向其他个人信息处理者提供人脸信息，须告知接收方的名称、联系方式、处理目的、处理方式和信息种类"
+                              "（《个人信息保护法》第二十三条）")
+                why_en.append("facial information is provided to another processor, which requires telling people "
+                              "the recipient's name, contact details, purpose, method and data types (PIPL Art. 23)")
+            if "authority" in provided:
+                why_zh.append("人脸信息报送国家机关或由其调取，这同样是向其他处理者提供，即使依法不需要同意，也应告知接收的"
+                              "机关和所提供的信息（《个人信息保护法》第二十三条）；只有法律、行政法规规定应当保密或者"
+                              "不需要告知的，才可以不告知（第十八条）")
+                why_en.append("facial information goes to State organs, which is also provision to another processor: "
+                              "even where no consent is needed, people should be told which organ receives what (PIPL "
+                              "Art. 23), unless a law or administrative regulation requires secrecy or makes notice "
+                              "unnecessary (Art. 18)")
+            yield ctx.finding("FRM-05-NOTICE-OTHER", "advisory",
+                              ("回答称没有其他须告知的事项，但" + "；".join(why_zh) + "。",
+                               "You say no other matters apply, but " + "; ".join(why_en) + "."),
+                              ("在告知中写明接收方及其联系方式、处理目的、方式和所提供的信息种类；依法无须告知的，"
+                               "记录所依据的规定。",
+                               "Add the recipients, their contact details, purpose, method and the data provided to "
+                               "the notice; where a law makes notice unnecessary, record which one."),
+                              [*qs, "scope.third_parties", "sharing.recipients"])
+        else:
+            yield ctx.finding("FRM-05-NOTICE-OTHER", "compliant",
+                              ("已核对，没有其他须告知的事项：接触人脸信息的其他单位都是受托处理者，受托处理不属于向他人"
+                               "提供，无须告知接收方的信息（《个人信息保护法》第二十一条、第二十三条）。",
+                               "Checked, and no other matters apply: the other organisations that handle the facial "
+                               "information are all entrusted processors, and entrusted processing is not provision "
+                               "to others, so no recipient details are due (PIPL Arts. 21 and 23)."),
+                              None, [*qs, "scope.third_parties", "sharing.recipients"])
     else:
         label = labels(ctx, "notice.other_matters", [other])
         yield ctx.finding("FRM-05-NOTICE-OTHER", "compliant",
@@ -368,6 +405,14 @@ def separate_notice(ctx: Context):
                            "collection."), None, qs)
 
 
+# Hurdles on the non-face way (alternatives.refusal_consequences) that make it no easy alternative.
+BARRIERS = (
+    ("extra_fee", "不刷脸的方式须额外付费或交押金", "the non-face way costs extra or needs a deposit"),
+    ("must_justify", "不刷脸的方式须说明理由、书面申请或经审批",
+     "the non-face way needs reasons, a written application or approval"),
+)
+
+
 @rule("notice.accessibility", "FRM-05-ACCESSIBILITY")
 def accessibility(ctx: Context):
     """Measures Art. 5: accessible notice and alternatives where elderly or disabled people are data subjects."""
@@ -395,7 +440,27 @@ def accessibility(ctx: Context):
     qs = ["scope.elderly_disabled", "notice.accessibility"]
     presumed = ("（“适用范围”中回答不确定，按可能涉及处理）", " (Scope says \"don't know\", so treated as involved)") \
         if who == "unknown" else ("", "")
+    # alternatives.refusal_consequences is asked later: barriers on the non-face way hit these people hardest.
+    barriers = [b for b in BARRIERS if b[0] in (ctx.answer("alternatives.refusal_consequences") or [])]
+    if barriers:
+        qs.append("alternatives.refusal_consequences")
+    if not issues and barriers:
+        yield ctx.finding(
+            "FRM-05-ACCESSIBILITY", "advisory",
+            ("涉及老年人、残疾人" + presumed[0] + "，有无障碍安排，但不刷脸的方式本身设有门槛："
+             + "；".join(b[1] for b in barriers) + "。不便或无法刷脸的老年人、残疾人恰恰最依赖这种方式，"
+             "这样的替代方式对他们并不便捷。",
+             "Elderly or disabled people are involved" + presumed[1] + " and there are accessibility arrangements, "
+             "but the non-face way itself has hurdles: " + "; ".join(b[2] for b in barriers) + ". Elderly and "
+             "disabled people who cannot easily use face recognition depend on that way most, so for them it is "
+             "not an easy alternative."),
+            ("取消不刷脸方式的押金、费用和书面申请或审批要求，让需要的人当场就能使用。",
+             "Drop the deposit, fees and written application or approval for the non-face way, so that anyone who "
+             "needs it can use it on the spot."),
+            qs)
+        return
     if issues:
+        issues += [(b[1], b[2]) for b in barriers]
         yield ctx.finding(
             "FRM-05-ACCESSIBILITY", "gap",
             ("涉及老年人、残疾人" + presumed[0] + "，但无障碍安排不足：" + "；".join(i[0] for i in issues) + "。",

@@ -10,6 +10,7 @@ from pia_wizard.core.rules import Context, rule
 
 NECESSITY = ("FRM-13-PUBLIC-SECURITY-NECESSITY", "PIPL-26-PUBLIC-PLACE-NECESSITY")
 SECURITY_PURPOSES = ("statutory_identity_check", "public_security_monitoring")
+CLOSED_AREA = "closed_area_access"
 
 
 def _public(ctx: Context) -> str | None:
@@ -43,7 +44,39 @@ def public_security_necessity(ctx: Context):
     pre_en = "It is not confirmed whether the devices are in a public place; assessed as if they are. " \
         if public == "unknown" else ""
 
-    if purpose == "business":
+    if purpose == CLOSED_AREA and public == "unknown":
+        verdict = "advisory"
+        explanation = (
+            "设备用于住宅小区、校园或单位等封闭区域的出入管理。这类出入口是否属于《办法》第十三条、《个人信息保护法》"
+            "第二十六条所称的公共场所，目前没有权威解释，实务中看法不一；评估中也尚未确认。如果属于公共场所，安装"
+            "人脸识别设备须为维护公共安全所必需，而出入管理的便利本身不是公共安全。",
+            "The devices control access to a closed area such as a residential community, campus or workplace. "
+            "Whether such an entrance is a public place under Measures Art. 13 and PIPL Art. 26 has no "
+            "authoritative answer and practitioners differ; this assessment has not settled it either. If it is a "
+            "public place, the devices must be necessary for public security, and the convenience of access "
+            "control is not public security in itself.")
+        action = (
+            "就出入口是否属于公共场所取得书面法律意见并存档。认定属于公共场所的，公共安全必须是安装设备的目的，"
+            "做不到的改用刷卡、扫码等方式；无论结论如何，都只对自愿选择的人建库，并保留同样便捷的非人脸方式。",
+            "Get a written legal opinion on whether the entrance is a public place and keep it with the assessment. "
+            "If it is a public place, public security must be the purpose of the devices, and where that cannot be "
+            "shown, switch to cards, QR codes or similar. Whatever the opinion says, enrol only people who choose "
+            "face recognition and keep an equally convenient non-face way.")
+    elif purpose == CLOSED_AREA:
+        verdict = "gap"
+        explanation = (
+            "评估认定设备位于公共场所，但用途是封闭区域的出入管理，不是维护公共安全。《办法》第十三条和"
+            "《个人信息保护法》第二十六条要求公共场所的人脸识别设备为维护公共安全所必需。",
+            "This assessment treats the devices as being in a public place, but they serve access control of a "
+            "closed area, not public security. Measures Art. 13 and PIPL Art. 26 require face-recognition devices "
+            "in public places to be necessary for public security.")
+        action = (
+            "停止在该出入口用人脸识别做出入管理，改用刷卡、扫码等方式。若对出入口是否属于公共场所仍有疑问，取得书面"
+            "法律意见，并据此如实更新“适用范围”中的回答。",
+            "Stop using face recognition for access control at that entrance and switch to cards, QR codes or "
+            "similar. If whether the entrance is a public place is really open, get a written legal opinion and "
+            "update the Scope answer to match it.")
+    elif purpose == "business":
         verdict = "gap"
         explanation = (
             pre_zh + "设备安装在公共场所，但用途是业务便利或经营管理，不是维护公共安全。《办法》第十三条和"
@@ -96,6 +129,46 @@ def public_security_necessity(ctx: Context):
         action = None
     for ob in NECESSITY:
         yield ctx.finding(ob, verdict, explanation, action, qs)
+
+
+@rule("places.closed-area-purpose-limit", "PIPL-26-PURPOSE-LIMIT")
+def closed_area_purpose_limit(ctx: Context):
+    """PIPL Art. 26 use limit for closed-area access control, where places.other_use is not asked: access control
+    is itself a use other than public security, so it needs separate consent if the entrance is a public place.
+    Whether the consent is valid is for the consent findings; this does not repeat them. (Otherwise the data
+    check on places.other_use decides.)"""
+    if _public(ctx) not in ("yes", "unknown") or ctx.answer("places.security_purpose") != CLOSED_AREA:
+        return
+    qs = ["scope.public_place", "places.security_purpose"]
+    if _public(ctx) == "yes":
+        applies = ("出入管理本身是公共安全以外的用途；评估认定设备位于公共场所，第二十六条要求就此取得个人单独同意。",
+                   "Access control is itself a use other than public security; this assessment treats the devices as "
+                   "being in a public place, so Art. 26 requires each person's separate consent to it.")
+    else:
+        applies = ("出入管理本身是公共安全以外的用途；如果出入口属于公共场所，第二十六条要求就此取得个人单独同意。",
+                   "Access control is itself a use other than public security; if the entrance is a public place, "
+                   "Art. 26 requires each person's separate consent to it.")
+    separate = ctx.answer("consent.separate")
+    if separate == "yes":
+        yield ctx.finding(
+            "PIPL-26-PURPOSE-LIMIT", "compliant",
+            (applies[0] + "本评估记录已取得单独同意；同意是否有效，见“同意”部分的结论。",
+             applies[1] + " This assessment records that separate consent is obtained; whether it is valid is "
+             "covered by the consent findings."),
+            None, [*qs, "consent.separate"])
+        return
+    recorded = (("本评估记录没有取得单独同意", "This assessment records that consent is not separate")
+                if separate == "no" else
+                ("本评估没有记录已取得单独同意", "This assessment does not record separate consent"))
+    yield ctx.finding(
+        "PIPL-26-PURPOSE-LIMIT", "advisory",
+        (applies[0] + recorded[0] + "；具体问题见“同意”部分的结论，这里不重复。",
+         applies[1] + " " + recorded[1] + "; the consent findings set out the problems, which are not repeated "
+         "here."),
+        ("在法律意见中一并确认第二十六条是否适用；无论结论如何，都以单独同意作为录入人脸的前提。",
+         "Have the legal opinion also say whether Art. 26 applies; whatever it says, make separate consent the "
+         "condition for enrolling anyone's face."),
+        [*qs, *(["consent.separate"] if separate else [])])
 
 
 @rule("places.collection-area", "FRM-13-COLLECTION-AREA")

@@ -205,37 +205,160 @@ def sufficient_necessity(ctx: Context):
             None, qs)
 
 
+VERIFIABLE_PURPOSES = ("identity_verification", "access_control", "attendance", "payment")
+GALLERY_LIMITS = ("voluntary_enrolment", "small_gallery")
+OFF_DEVICE_LIMITS = ("on_device", "templates_only", "delete_raw")
+FACE_IMAGES = ("capture_image", "enrolment_photo", "match_log_image", "other_image")
+# The assessor's own reasoning saying the design is not the least-impact way.
+_NOT_LEAST = re.compile(
+    r"(现有|现行|目前的?|当前的?|这一|该|本)(设计|方式|做法|方案)(还|并|仍)?(不是|并非|不属于|未能|没有采取)"
+    r"[^。；;]{0,12}影响最小"
+    r"|\b(current|this|the|our)\s+(design|approach|set-?up)\s+is\s+not\s+(yet\s+)?the\s+(least|way\s+with\s+the\s+least)",
+    re.IGNORECASE)
+
+LeastIssue = tuple[str, str, str, str, str]  # level (gap/advisory), zh, en, action zh, action en
+
+
+_IMAGE_WORDS = {"capture_image": ("现场抓拍图像", "live capture images"),
+                "enrolment_photo": ("人脸底库照片", "gallery photos"),
+                "match_log_image": ("含人脸图像的识别记录", "match logs with face images"),
+                "other_image": ("其他含人脸的图像", "other face images")}
+_WHERE_WORDS = {"device": ("设备内", "on the device"), "local_server": ("本地服务器", "on a local server"),
+                "cloud": ("云端或第三方平台", "in the cloud or on a third-party platform")}
+_UNTIL_WORDS = {"end_of_relationship": ("关系结束时删除", "until the relationship ends"),
+                "fixed_period": ("到期删除", "for a fixed period"), "manual": ("人工清理", "until cleared by hand"),
+                "on_request": ("本人要求才删除", "until the person asks"), "never": ("不删除", "never deleted")}
+
+
+def kept_face_images(ctx: Context) -> list[tuple[str, str]]:
+    """Face images (not templates) the retention table says are kept, as (zh, en) descriptions.
+
+    Gallery photos count wherever they are kept (templates are enough to match); live and match-log images
+    count when kept off the device, or on it without a time limit. Empty while storage.retention is unanswered."""
+    out: list[tuple[str, str]] = []
+    for row in ctx.answer("storage.retention", []) or []:
+        item, where, trigger, days = (row.get("item"), row.get("location"), row.get("deletion_trigger"),
+                                      row.get("retention_days"))
+        if item not in _IMAGE_WORDS or where not in _WHERE_WORDS or days == 0 or trigger == "after_use":
+            continue
+        if item != "enrolment_photo" and where == "device" and trigger not in ("manual", "on_request", "never"):
+            continue
+        zh, en = [_WHERE_WORDS[where][0]], [_WHERE_WORDS[where][1]]
+        if isinstance(days, (int, float)) and not isinstance(days, bool):
+            zh.append(f"{days:g}天")
+            en.append(f"{days:g} days")
+        elif trigger in _UNTIL_WORDS:
+            zh.append(_UNTIL_WORDS[trigger][0])
+            en.append(_UNTIL_WORDS[trigger][1])
+        out.append((f"{_IMAGE_WORDS[item][0]}（{'，'.join(zh)}）", f"{_IMAGE_WORDS[item][1]} ({', '.join(en)})"))
+    return out
+
+
+def _has_gallery(ctx: Context) -> bool:
+    if ctx.answer("scope.frt_mode") in ("identify_1ton", "both"):
+        return True
+    return any(row.get("item") in ("template", "enrolment_photo") and row.get("location") not in (None, "not_stored")
+               and row.get("retention_days") != 0 and row.get("deletion_trigger") != "after_use"
+               for row in ctx.answer("storage.retention", []) or [])
+
+
+def least_impact_issues(ctx: Context, real: list[str]) -> list[LeastIssue]:
+    """What in the design, as answered anywhere in the assessment, is not the least-impact way."""
+    issues: list[LeastIssue] = []
+    if not real:
+        issues.append(("gap", "没有采取任何降低影响的设计（如1:1验证、本地比对、只存特征值、比对后删除图像）",
+                       "no impact-reducing design is in place (such as 1:1 verification, on-device matching, "
+                       "templates only, deleting images after matching)",
+                       "从1:1验证、设备本地比对、只保存特征值、比对后删除图像、只对自愿者建库中选取可行的做法",
+                       "adopt what you can of 1:1 verification, on-device matching, templates only, deleting "
+                       "images after matching and enrolling only volunteers"))
+    if not specific_text(ctx, "purpose.least_impact_reason"):
+        issues.append(("gap", "没有说明为什么现有设计是影响最小的方式",
+                       "there is no reasoning for why this design has the least impact",
+                       "写明采用和未采用各项做法的理由", "record why each choice was or was not adopted"))
+    mode, purposes = ctx.answer("scope.frt_mode"), ctx.answer("purpose.categories") or []
+    if (mode in ("identify_1ton", "both") and "one_to_one" not in real and purposes
+            and all(p in VERIFIABLE_PURPOSES for p in purposes)):
+        zh, en = labels(ctx, "purpose.categories", purposes)
+        limits = [m for m in GALLERY_LIMITS if m in real]
+        if not limits and "on_device" not in real:
+            issues.append(("gap", f"目的（{zh}）用1:1验证（先刷卡、扫码或出示证件，再比对本人人脸）就能实现，"
+                           "却采用1:N辨识，且人脸库既不限于自愿者、也没有只保留必要人员，比对也不在设备本地进行",
+                           f"the purpose ({en}) could be met by 1:1 verification (card, QR code or ID first, then "
+                           "the person's own face), yet 1:N identification is used, over a gallery that is neither "
+                           "limited to volunteers nor kept to the people needed, and matching is not on the device",
+                           "改为1:1验证，或把1:N限于自愿选择刷脸的人组成的人脸库",
+                           "switch to 1:1 verification, or limit 1:N to a gallery of people who chose it"))
+        elif "voluntary_enrolment" not in limits:
+            issues.append(("advisory", f"目的（{zh}）用1:1验证就能实现，却采用1:N辨识，人脸库中的人并非都自愿选择刷脸",
+                           f"the purpose ({en}) could be met by 1:1 verification, yet 1:N identification searches a "
+                           "gallery of people who did not all choose face recognition",
+                           "考虑改为1:1验证，或只对自愿选择刷脸的人建库；保留1:N的，在理由中写明1:1为何不可行",
+                           "consider 1:1 verification, or enrol only people who choose face recognition; if 1:N "
+                           "stays, record why 1:1 will not do"))
+        elif purposes == ["identity_verification"]:
+            issues.append(("advisory", "处理目的只是核验身份，却使用了1:N辨识；1:1验证通常就能实现目的，影响更小",
+                           "the purpose is only identity verification, yet 1:N identification is used; 1:1 "
+                           "verification usually achieves this with less impact",
+                           "改为1:1验证", "switch to 1:1 verification"))
+    if ctx.answer("consent.basis") == "consent" and "voluntary_enrolment" not in real and _has_gallery(ctx):
+        issues.append(("gap", "以个人同意为处理依据，却没有只对自愿选择刷脸的人建库：登记人脸不是每个人自己的选择",
+                       "consent is the legal basis, yet enrolment is not limited to people who choose face "
+                       "recognition: being enrolled is not each person's own choice",
+                       "只对主动选择刷脸并单独同意的人建库，删除未经其本人选择而录入的人脸",
+                       "enrol only people who choose face recognition and give separate consent, and delete faces "
+                       "enrolled without that choice"))
+    if ctx.answer("scope.off_device") == "yes" and not any(m in real for m in OFF_DEVICE_LIMITS):
+        issues.append(("advisory", "人脸信息存储在设备以外或对外传输，但既没有在设备本地比对，"
+                       "也没有只保存特征值或比对后删除图像，离开设备的人脸信息没有减到最少",
+                       "facial information is stored or sent outside the device, but matching is not on the "
+                       "device, and neither keeping templates only nor deleting images after matching limits what "
+                       "leaves it",
+                       "尽量在设备本地比对；必须外存的，只传输和保存特征值，现场图像比对后即删除",
+                       "match on the device where possible; where data must leave it, send and keep only templates "
+                       "and delete live images after matching"))
+    kept = kept_face_images(ctx)
+    if kept:
+        issues.append(("advisory", "保存了人脸图像而不只是特征值：" + "、".join(k[0] for k in kept),
+                       "face images, not just templates, are kept: " + "; ".join(k[1] for k in kept),
+                       "底库只保留特征值，抓拍和识别记录不留人脸图像或把期限压到最短",
+                       "keep only templates in the gallery, and keep no face images in snapshots and match logs, "
+                       "or only for the shortest time"))
+    reason = ctx.answer("purpose.least_impact_reason")
+    if isinstance(reason, str) and _NOT_LEAST.search(reason):
+        issues.append(("gap", "评估人自己的说明也写明现有设计不是对个人权益影响最小的方式",
+                       "the assessor's own reasoning also says the current design is not the least-impact way",
+                       "按说明中列出的问题改造设计（改造完成前不能认为满足《办法》第四条）",
+                       "change the design as that reasoning says (until then Measures Art. 4 is not met)"))
+    return issues
+
+
 @rule("purpose.least-impact", "FRM-04-LEAST-IMPACT")
 def least_impact(ctx: Context):
-    """Measures Art. 4: the way with the least impact on individual rights, with reasons for the design."""
+    """Measures Art. 4: the way with the least impact on individual rights, judged on the design itself (mode,
+    gallery, where data is kept, whether images are kept, voluntary enrolment under consent) and its reasons.
+    Reads later answers (consent basis, retention table) where they are given."""
     measures = ctx.answer("purpose.least_impact_measures")
     if measures is None or ctx.answer("purpose.least_impact_reason") is None:
         return
-    qs = ["purpose.least_impact_measures", "purpose.least_impact_reason"]
     real = [m for m in measures if m != "none"]
-    gaps: list[Issue] = []
-    advisories: list[Issue] = []
-    if not real:
-        gaps.append(("没有采取任何降低影响的设计（如1:1验证、本地比对、只存特征值、比对后删除图像）",
-                     "no impact-reducing design is in place (such as 1:1 verification, on-device matching, "
-                     "templates only, deleting images after matching)"))
-    if not specific_text(ctx, "purpose.least_impact_reason"):
-        gaps.append(("没有说明为什么现有设计是影响最小的方式", "there is no reasoning for why this design has the "
-                     "least impact"))
-    if (ctx.answer("scope.frt_mode") in ("identify_1ton", "both")
-            and ctx.answer("purpose.categories") == ["identity_verification"] and "one_to_one" not in real):
-        advisories.append(("处理目的只是核验身份，却使用了1:N辨识；1:1验证通常就能实现目的，影响更小",
-                           "the purpose is only identity verification, yet 1:N identification is used; 1:1 "
-                           "verification usually achieves this with less impact"))
-    if gaps or advisories:
-        zh, en = _join(gaps + advisories)
+    issues = least_impact_issues(ctx, real)
+    qs = ["purpose.least_impact_measures", "purpose.least_impact_reason", "scope.frt_mode", "purpose.categories",
+          "scope.off_device", "consent.basis", "storage.retention"]
+    qs = [q for q in qs if ctx.answered(q)]
+    if issues:
+        gap = any(i[0] == "gap" for i in issues)
+        zh = "；".join(i[1] for i in issues) + "。"
+        en = "; ".join(i[2] for i in issues) + "."
+        act_zh = "；".join(dict.fromkeys(i[3] for i in issues))
+        act_en = "; ".join(dict.fromkeys(i[4] for i in issues))
         yield ctx.finding(
-            "FRM-04-LEAST-IMPACT", "gap" if gaps else "advisory",
-            ("未证明采取了对个人权益影响最小的方式：" + zh, "The least-impact way is not shown: " + en),
-            ("逐项考虑1:1验证、设备本地比对、只保存特征值、比对后立即删除图像、只对自愿者建库等做法；"
-             "采用的写明，不采用的说明理由。",
-             "Consider in turn 1:1 verification, on-device matching, templates only, deleting images right "
-             "after matching and enrolling only volunteers; record what you adopt and why you reject the rest."),
+            "FRM-04-LEAST-IMPACT", "gap" if gap else "advisory",
+            (("未采取对个人权益影响最小的方式：" if gap else "设计还可以进一步降低对个人权益的影响：") + zh,
+             ("The way with the least impact on people's rights is not used: " if gap
+              else "The design could affect people's rights less: ") + en),
+            (act_zh + "；采用的做法写明，不采用的说明理由。",
+             act_en[:1].upper() + act_en[1:] + "; record what you adopt and why you reject the rest."),
             qs)
     else:
         zh, en = labels(ctx, "purpose.least_impact_measures", real)

@@ -10,17 +10,14 @@ from datetime import date
 
 from pia_wizard.core.rules import Context, rule
 
-# Measures Art. 14: one finding per control. Encryption needs both at rest and in transit.
+# Measures Art. 14: one finding per control. Encryption needs both at rest and in transit; encryption at rest
+# and the security audit may be partial.
 CONTROLS = {
-    "FRM-14-SECURITY-AUDIT": ("audit_log", "安全审计", "security audit"),
     "FRM-14-ACCESS-CONTROL": ("access_control", "访问控制", "access control"),
     "FRM-14-AUTHORISATION-MGMT": ("authorisation_mgmt", "授权管理", "authorisation management"),
     "FRM-14-INTRUSION-DETECTION": ("intrusion_detection", "入侵检测和防御", "intrusion detection and prevention"),
 }
 CONTROL_ACTIONS = {
-    "audit_log": ("记录对人脸信息的查询、导出、删除和配置变更，日志防篡改、至少保存六个月并定期审查。",
-                  "Log queries, exports, deletions and configuration changes on facial information; make the logs "
-                  "tamper-resistant, keep them at least six months and review them regularly."),
     "access_control": ("只允许经过身份认证的人员和系统访问人脸信息，管理后台不对公网开放，启用强认证。",
                        "Allow only authenticated people and systems to reach facial information, keep the admin "
                        "console off the internet, and use strong authentication."),
@@ -45,7 +42,48 @@ def _evidenced(ctx: Context) -> bool:
     return ctx.text_is_substantive("security.controls_evidence", 50)
 
 
-@rule("security.art14-controls", "FRM-14-ENCRYPTION", *CONTROLS)
+def _level(controls: set[str], full: str) -> str:
+    """"full", "partial" or "none" for a control that has a "(partial)" option; partial wins if both are ticked."""
+    if f"{full}_partial" in controls:
+        return "partial"
+    return "full" if full in controls else "none"
+
+
+def _labels(ctx: Context, qid: str, values: list[str] | None) -> tuple[str, str]:
+    if not values:
+        return "", ""
+    label = ctx.bank.question(qid).option_label
+    order = ctx.bank.question(qid).option_values()
+    values = sorted(values, key=order.index)
+    en = [label(v, "en") for v in values]
+    return "；".join(label(v, "zh") for v in values), "; ".join(t[:1].lower() + t[1:] for t in en)
+
+
+STORES = {
+    "device": ("识别终端或采集设备", "the terminals or capture devices"),
+    "local_server": ("本地服务器或管理平台", "the local server or management platform"),
+    "cloud": ("云端或第三方平台", "the cloud or third-party platform"),
+    "backup": ("备份", "the backups"),
+    "other": ("其他位置（如导出文件、运维人员电脑）",
+              "other places (such as exported files or maintenance staff's computers)"),
+}
+
+
+def _unencrypted(ctx: Context) -> tuple[str, str] | None:
+    """Where facial information is stored in clear, for partial encryption at rest; None while unanswered."""
+    stores = ctx.answer("security.unencrypted_stores")
+    if stores is None:
+        return None
+    stores = [s for s in STORES if s in stores]
+    en = [STORES[s][1] for s in stores]
+    return "、".join(STORES[s][0] for s in stores), (", ".join(en[:-1]) + " and " + en[-1]) if len(en) > 1 else en[0]
+
+
+# Audit gaps that leave the audit without its substance (gap) versus access paths it does not yet reach.
+AUDIT_CORE_GAPS = ("operations", "tamper", "review", "retention")
+
+
+@rule("security.art14-controls", "FRM-14-ENCRYPTION", "FRM-14-SECURITY-AUDIT", *CONTROLS)
 def art14_controls(ctx: Context):
     """Measures Art. 14: each missing control is its own finding; claimed controls need a description."""
     controls = _chosen(ctx, "security.controls")
@@ -60,10 +98,31 @@ def art14_controls(ctx: Context):
              "In the evidence answer, say how it is implemented (product, configuration, coverage) and where the "
              "evidence is.")
 
-    # Encryption: at rest always; in transit unless facial information never leaves the device.
-    at_rest, in_transit = "encrypt_at_rest" in controls, "encrypt_in_transit" in controls
+    # Encryption: at rest always (every store); in transit unless facial information never leaves the device.
+    at_rest = _level(controls, "encrypt_at_rest")
+    in_transit = "encrypt_in_transit" in controls
     on_device_only = ctx.answer("scope.off_device") == "no"
-    if not at_rest:
+    enc_qs = [q for q in ("security.controls", "security.unencrypted_stores", "security.controls_evidence")
+              if ctx.shown(q)]
+    if at_rest == "partial":
+        where = _unencrypted(ctx)
+        if where is not None:
+            transit_zh = "；传输也没有加密" if not in_transit and not on_device_only else ""
+            transit_en = "; transit is not encrypted either" if not in_transit and not on_device_only else ""
+            yield ctx.finding(
+                "FRM-14-ENCRYPTION", "gap",
+                (f"人脸信息只有部分存放位置加密存储，以下位置仍为明文：{where[0]}{transit_zh}。《办法》第十四条要求采取"
+                 "数据加密措施，任何一处明文存放人脸信息都不满足要求。",
+                 f"Facial information is encrypted in some stores only; it is stored in clear in {where[1]}"
+                 f"{transit_en}. Measures Art. 14 requires data encryption, and facial information stored in clear "
+                 "anywhere falls short of it."),
+                ("对上述位置的人脸照片和特征值加密存储（可用国密算法），密钥与数据分开管理；暂时无法加密的（如等待固件升级），"
+                 "限定完成期限，期间加强物理防护和访问控制。",
+                 "Encrypt the face photos and templates in those places (national SM algorithms are an option) and "
+                 "keep the keys apart from the data; where that must wait (e.g. for a firmware update), set a "
+                 "deadline and tighten physical protection and access control meanwhile."),
+                enc_qs)
+    elif at_rest == "none":
         missing_zh = "存储加密和传输加密都没有" if not in_transit else "没有存储加密"
         missing_en = "neither encryption at rest nor in transit" if not in_transit else "no encryption at rest"
         yield ctx.finding(
@@ -74,7 +133,7 @@ def art14_controls(ctx: Context):
              "设备之间的传输一并加密。",
              "Encrypt face photos and templates on terminals, servers and backups (national SM algorithms are an "
              "option), keep keys apart from the data, and encrypt transfers between devices too."),
-            qs)
+            enc_qs)
     elif not in_transit and not on_device_only:
         yield ctx.finding(
             "FRM-14-ENCRYPTION", "gap",
@@ -84,7 +143,7 @@ def art14_controls(ctx: Context):
             ("对所有传输人脸信息的链路启用加密（如TLS 1.2以上），并禁用明文接口。",
              "Encrypt every link that carries facial information (e.g. TLS 1.2 or later) and switch off plain-text "
              "interfaces."),
-            qs)
+            enc_qs)
     elif not in_transit:
         yield ctx.finding(
             "FRM-14-ENCRYPTION", "advisory",
@@ -94,16 +153,18 @@ def art14_controls(ctx: Context):
             ("确认设备没有任何传出人脸信息的接口；对设备管理链路启用加密。",
              "Confirm the device has no interface that sends facial information out, and encrypt the management "
              "link."),
-            qs)
+            enc_qs)
     elif not evidenced:
         yield ctx.finding("FRM-14-ENCRYPTION", "advisory", ("数据加密" + unproven[0], "Encryption: " + unproven[1]),
-                          prove, qs)
+                          prove, enc_qs)
     else:
         yield ctx.finding(
             "FRM-14-ENCRYPTION", "compliant",
             ("人脸信息在存储和传输中均已加密，并有实现说明。",
              "Facial information is encrypted at rest and in transit, and the implementation is described."),
-            None, qs)
+            None, enc_qs)
+
+    yield from _security_audit(ctx, controls, evidenced, unproven, prove)
 
     for ob, (value, zh, en) in CONTROLS.items():
         if value not in controls:
@@ -117,6 +178,143 @@ def art14_controls(ctx: Context):
         else:
             yield ctx.finding(ob, "compliant", (f"已采取{zh}措施，并有实现说明。",
                                                 f"{en.capitalize()} is in place and described."), None, qs)
+
+
+AUDIT_ACTION = ("记录对人脸信息的查询、导出、删除和配置变更，覆盖终端本机和供应商运维等全部访问途径；日志防篡改、"
+                "至少保存六个月并定期审查。",
+                "Log queries, exports, deletions and configuration changes on facial information across every access "
+                "path, including the terminals and vendor maintenance; make the logs tamper-resistant, keep them at "
+                "least six months and review them regularly.")
+
+
+def _security_audit(ctx: Context, controls: set[str], evidenced: bool, unproven: tuple[str, str],
+                    prove: tuple[str, str]):
+    """Measures Art. 14 security audit: full, partial (say what is missing) or none. The data-mapping answer on
+    logging (mapping.logging) refines the wording and catches a full audit claimed over partial logging."""
+    ob = "FRM-14-SECURITY-AUDIT"
+    level = _level(controls, "audit_log")
+    logging = ctx.answer("mapping.logging")
+    qs = [q for q in ("security.controls", "security.audit_gaps", "security.controls_evidence", "mapping.logging")
+          if ctx.answered(q)]
+    if level == "partial":
+        gaps = ctx.answer("security.audit_gaps")
+        if gaps is None:
+            return
+        zh, en = _labels(ctx, "security.audit_gaps", list(gaps))
+        core = [g for g in gaps if g in AUDIT_CORE_GAPS]
+        if core:
+            yield ctx.finding(
+                ob, "gap",
+                (f"安全审计只部分落实：{zh}。《办法》第十四条要求采取安全审计措施；不完整的日志无法事后查清谁对人脸信息"
+                 "做了什么。",
+                 f"The security audit is only partly in place: {en}. Measures Art. 14 requires security audit; "
+                 "incomplete logs cannot show afterwards who did what to facial information."),
+                AUDIT_ACTION, qs)
+        else:
+            yield ctx.finding(
+                ob, "advisory",
+                (f"已有安全审计（记录主要操作、日志防篡改并定期审查），但还没有覆盖全部访问途径：{zh}。",
+                 f"A security audit is in place (main operations logged, logs tamper-resistant and reviewed), but it "
+                 f"does not yet reach every access path: {en}."),
+                ("把上述访问途径纳入审计，例如供应商运维经堡垒机并录屏，终端本机管理操作上传日志。",
+                 "Bring those access paths into the audit, for example vendor maintenance through a bastion host with "
+                 "session recording, and terminal admin operations logged to the central log."),
+                qs)
+        return
+    if level == "none":
+        if logging in ("full", "partial"):
+            what_zh = "只记录部分操作的日志" if logging == "partial" else "操作日志"
+            what_en = "logs of some operations only" if logging == "partial" else "operation logs"
+            yield ctx.finding(
+                ob, "gap",
+                (f"没有完整的安全审计措施：数据映射部分称有{what_zh}，但日志没有作为安全审计落实（覆盖全部操作、防篡改、"
+                 "定期审查）。《办法》第十四条要求人脸识别技术应用系统采取安全审计措施。",
+                 f"There is no full security audit: the data-mapping part reports {what_en}, but they do not amount "
+                 "to a security audit (all operations covered, tamper-resistant, regularly reviewed). Measures Art. "
+                 "14 requires the face-recognition system to have security audit."),
+                AUDIT_ACTION, qs)
+        else:
+            yield ctx.finding(
+                ob, "gap",
+                ("没有安全审计措施。《办法》第十四条要求人脸识别技术应用系统采取安全审计措施。",
+                 "There is no security audit. Measures Art. 14 requires the face-recognition system to have security "
+                 "audit."),
+                AUDIT_ACTION, qs)
+        return
+    if logging in ("partial", "none"):
+        said_zh = "只记录部分操作" if logging == "partial" else "不记录日志"
+        said_en = "only some operations are logged" if logging == "partial" else "nothing is logged"
+        yield ctx.finding(
+            ob, "advisory",
+            (f"勾选了完整的安全审计，但数据映射部分称{said_zh}，两处回答不一致。",
+             f"A full security audit is ticked, but the data-mapping part says {said_en}; the answers disagree."),
+            ("核实日志实际覆盖的范围；只覆盖部分的，改选“安全审计（部分）”并说明缺了哪些。",
+             "Check what the logs really cover; if only part, choose \"Security audit (partial)\" and say what is "
+             "missing."),
+            qs)
+    elif not evidenced:
+        yield ctx.finding(ob, "advisory", ("安全审计" + unproven[0], "Security audit: " + unproven[1]), prove, qs)
+    else:
+        yield ctx.finding(ob, "compliant", ("已采取安全审计措施，并有实现说明。", "Security audit is in place and "
+                                            "described."), None, qs)
+
+
+def _encrypt_deid(ctx: Context, controls: set[str]):
+    """PIPL Art. 51(3): encryption and de-identification; partial encryption at rest names the stores in clear."""
+    ob = "PIPL-51-ENCRYPT-DEID"
+    qs = [q for q in ("security.controls", "security.unencrypted_stores") if ctx.shown(q)]
+    level = _level(controls, "encrypt_at_rest")
+    deid = "deidentification" in controls
+    if level == "partial":
+        where = _unencrypted(ctx)
+        if where is None:
+            return
+        if deid:
+            yield ctx.finding(
+                ob, "advisory",
+                (f"人脸信息已去标识化，但只有部分位置加密存储，以下位置仍为明文：{where[0]}。",
+                 f"Facial information is de-identified, but encrypted in some stores only; it is in clear in "
+                 f"{where[1]}."),
+                (f"对{where[0]}中的人脸信息加密存储。", f"Encrypt the facial information in {where[1]}."), qs)
+        else:
+            yield ctx.finding(
+                ob, "gap",
+                (f"人脸信息只有部分位置加密存储，以下位置仍为明文：{where[0]}；也没有去标识化（特征值与身份信息分开存储）。"
+                 "这些位置的人脸信息既未加密也未去标识化，不满足第五十一条第（三）项。",
+                 f"Facial information is encrypted in some stores only; it is in clear in {where[1]}, and it is not "
+                 "de-identified (templates kept apart from identity data). There it is neither encrypted nor "
+                 "de-identified, short of Art. 51(3)."),
+                (f"对{where[0]}中的人脸信息加密存储，并将特征值与姓名、证件号等身份信息分开存储。",
+                 f"Encrypt the facial information in {where[1]}, and store templates apart from names, ID numbers "
+                 "and other identity data."),
+                qs)
+        return
+    encrypted = level == "full"
+    if encrypted and deid:
+        yield ctx.finding(ob, "compliant",
+                          ("人脸信息已加密存储，并与身份信息分开、去标识化。",
+                           "Facial information is encrypted at rest and de-identified, kept apart from "
+                           "identity data."), None, qs)
+    elif encrypted or deid:
+        done_zh, todo_zh = ("加密", "去标识化（特征值与身份信息分开存储）") if encrypted else \
+            ("去标识化", "存储加密")
+        done_en, todo_en = ("encryption", "de-identification (templates kept apart from identity data)") \
+            if encrypted else ("de-identification", "encryption at rest")
+        yield ctx.finding(
+            ob, "advisory",
+            (f"已采取{done_zh}，未采取{todo_zh}。第五十一条要求采取相应的加密、去标识化等措施，对敏感的人脸信息宜两者兼用。",
+             f"There is {done_en} but no {todo_en}. Art. 51 asks for suitable encryption, de-identification and "
+             f"similar measures; for sensitive facial information use both."),
+            (f"补充{todo_zh}。", f"Add {todo_en}."), qs)
+    else:
+        yield ctx.finding(
+            ob, "gap",
+            ("人脸信息既没有加密存储，也没有去标识化。", "Facial information is neither encrypted at rest nor "
+             "de-identified."),
+            ("对人脸信息加密存储，并将特征值与姓名、证件号等身份信息分开存储。",
+             "Encrypt facial information at rest and store templates apart from names, ID numbers and other "
+             "identity data."),
+            qs)
 
 
 @rule("security.pipl51-measures", "PIPL-51-INTERNAL-RULES", "PIPL-51-CLASSIFICATION", "PIPL-51-ENCRYPT-DEID",
@@ -156,34 +354,7 @@ def pipl51_measures(ctx: Context):
                  "set stricter access, retention and export rules for it."),
                 qs)
     if controls is not None:
-        qs = ["security.controls"]
-        encrypted = "encrypt_at_rest" in controls
-        deid = "deidentification" in controls
-        if encrypted and deid:
-            yield ctx.finding("PIPL-51-ENCRYPT-DEID", "compliant",
-                              ("人脸信息已加密存储，并与身份信息分开、去标识化。",
-                               "Facial information is encrypted at rest and de-identified, kept apart from "
-                               "identity data."), None, qs)
-        elif encrypted or deid:
-            done_zh, todo_zh = ("加密", "去标识化（特征值与身份信息分开存储）") if encrypted else \
-                ("去标识化", "存储加密")
-            done_en, todo_en = ("encryption", "de-identification (templates kept apart from identity data)") \
-                if encrypted else ("de-identification", "encryption at rest")
-            yield ctx.finding(
-                "PIPL-51-ENCRYPT-DEID", "advisory",
-                (f"已采取{done_zh}，未采取{todo_zh}。第五十一条要求采取相应的加密、去标识化等措施，对敏感的人脸信息宜两者兼用。",
-                 f"There is {done_en} but no {todo_en}. Art. 51 asks for suitable encryption, de-identification and "
-                 f"similar measures; for sensitive facial information use both."),
-                (f"补充{todo_zh}。", f"Add {todo_en}."), qs)
-        else:
-            yield ctx.finding(
-                "PIPL-51-ENCRYPT-DEID", "gap",
-                ("人脸信息既没有加密存储，也没有去标识化。", "Facial information is neither encrypted at rest nor "
-                 "de-identified."),
-                ("对人脸信息加密存储，并将特征值与姓名、证件号等身份信息分开存储。",
-                 "Encrypt facial information at rest and store templates apart from names, ID numbers and other "
-                 "identity data."),
-                qs)
+        yield from _encrypt_deid(ctx, controls)
     if controls is not None and management is not None:
         missing_zh, missing_en = [], []
         if not {"access_control", "authorisation_mgmt"} <= controls:
@@ -216,27 +387,45 @@ def gbt41819(ctx: Context):
     note_zh, note_en = "（GB/T 41819为推荐性标准，条文据2021年征求意见稿的二手资料。）", \
         " (GB/T 41819 is a recommended standard; wording per secondary sources on the 2021 draft.)"
     needs_transit = ctx.answer("scope.off_device") != "no"
-    secure = "encrypt_at_rest" in controls and ("encrypt_in_transit" in controls or not needs_transit)
-    if secure:
+    at_rest = _level(controls, "encrypt_at_rest")
+    transit_ok = "encrypt_in_transit" in controls or not needs_transit
+    where = _unencrypted(ctx) if at_rest == "partial" else None
+    sqs = [q for q in ("security.controls", "security.unencrypted_stores") if ctx.shown(q)]
+    if at_rest == "full" and transit_ok:
         yield ctx.finding("GBT41819-SECURE-STORE-TRANSMIT", "compliant",
                           ("人脸识别数据的存储和传输已采取加密保护。" + note_zh,
                            "Face recognition data is encrypted in storage and in transit." + note_en),
-                          None, ["security.controls"])
+                          None, sqs)
+    elif at_rest == "partial" and where is None:
+        pass  # waiting for security.unencrypted_stores; the engine reports it as unanswered
     else:
+        if where is not None:
+            zh = f"人脸识别数据在{where[0]}中未加密存储" + ("，传输也没有加密" if not transit_ok else "")
+            en = f"Face recognition data is stored unencrypted in {where[1]}" + (
+                "; transit is not encrypted either" if not transit_ok else "")
+        else:
+            zh = "人脸识别数据的存储或传输没有加密保护"
+            en = "Face recognition data is not encrypted in storage or in transit"
         yield ctx.finding("GBT41819-SECURE-STORE-TRANSMIT", "advisory",
-                          ("人脸识别数据的存储或传输没有加密保护。" + note_zh,
-                           "Face recognition data is not encrypted in storage or in transit." + note_en),
+                          (zh + "。" + note_zh, en + "." + note_en),
                           ("对人脸识别数据的存储和传输全程加密。", "Encrypt face recognition data in storage and "
-                           "in transit."), ["security.controls"])
+                           "in transit."), sqs)
 
     management = _chosen(ctx, "security.management")
     plan = ctx.answer("security.incident_plan")
     if management is None or plan is None:
         return
     lacking_zh, lacking_en = [], []
+    for full, zh, en in (("encrypt_at_rest", "存储加密", "encryption at rest"),
+                         ("audit_log", "安全审计", "security audit")):
+        level = _level(controls, full)
+        if level == "partial":
+            lacking_zh.append(f"完整的{zh}（目前只部分落实）")
+            lacking_en.append(f"full {en} (only partly in place)")
+        elif level == "none":
+            lacking_zh.append(zh)
+            lacking_en.append(en)
     for value, zh, en in (
-        ("encrypt_at_rest", "存储加密", "encryption at rest"),
-        ("audit_log", "安全审计", "security audit"),
         ("access_control", "访问控制", "access control"),
         ("authorisation_mgmt", "授权管理", "authorisation management"),
         ("intrusion_detection", "入侵检测和防御", "intrusion detection"),
@@ -446,13 +635,35 @@ def pi_officer(ctx: Context):
             qs)
 
 
+# The response to incidents that were not judged major: Art. 57 has no "major" threshold.
+OTHER_RESPONSE_PROBLEMS = {
+    "not_remedied": ("非重大安全事件尚未采取有效补救措施",
+                     "no effective remedial action has been taken on the incidents judged not major"),
+    "remedied_individuals_only": (
+        "非重大安全事件已补救并告知了个人，但没有通知履行个人信息保护职责的部门；第五十七条不以“重大”为前提，"
+        "发生或者可能发生泄露的都须通知",
+        "the incidents judged not major were remedied and the people affected were told, but the authorities were "
+        "not notified; Art. 57 has no 'major' threshold and any actual or possible leak must be reported"),
+    "remedied_not_notified": (
+        "非重大安全事件已补救，但既没有通知履行个人信息保护职责的部门，也没有告知个人；第五十七条不以“重大”为前提",
+        "the incidents judged not major were remedied, but neither the authorities nor the people affected were "
+        "notified; Art. 57 has no 'major' threshold"),
+}
+
+
 @rule("security.breach-notification", "PIPL-57-BREACH-NOTIFY")
 def breach_notification(ctx: Context):
-    """PIPL Art. 57: a procedure to remedy and notify, and, after an incident, remedy and notice actually given."""
+    """PIPL Art. 57: a procedure to remedy and notify, and, after any incident - major or not - remedy and notice
+    actually given."""
     procedure = ctx.answer("security.breach_notify")
     incident = ctx.answer("security.incident_since_last")
     response = ctx.answer("security.incident_response")
+    other = ctx.answer("security.other_incidents")
+    other_response = ctx.answer("security.other_incidents_response")
+    other_described = ctx.answer("security.other_incidents_description")
     if procedure is None or incident is None or (incident == "yes" and response is None):
+        return
+    if other is None or (other == "yes" and (other_response is None or other_described is None)):
         return
     problems_zh, problems_en, actions_zh, actions_en = [], [], [], []
     if procedure != "yes":
@@ -463,45 +674,83 @@ def breach_notification(ctx: Context):
         actions_zh.append("在应急预案中加入补救和通知流程及通知模板")
         actions_en.append("add remedy and notification steps and a notice template to the incident plan")
     if incident == "yes" and response == "not_remedied":
-        problems_zh.append("已发生的安全事件尚未采取有效补救措施")
-        problems_en.append("no effective remedial action has been taken on the incident")
+        problems_zh.append("已发生的重大安全事件尚未采取有效补救措施")
+        problems_en.append("no effective remedial action has been taken on the major incident")
         actions_zh.append("立即采取补救措施，并通知主管部门和受影响的个人")
         actions_en.append("take remedial action now and notify the authorities and the people affected")
     elif incident == "yes" and response == "remedied_not_notified":
-        problems_zh.append("已发生的安全事件没有通知履行个人信息保护职责的部门")
-        problems_en.append("the authorities were not notified of the incident")
+        problems_zh.append("已发生的重大安全事件没有通知履行个人信息保护职责的部门")
+        problems_en.append("the authorities were not notified of the major incident")
         actions_zh.append("补报主管部门，说明信息种类、原因、可能的危害和已采取的措施，并评估是否须通知个人")
         actions_en.append("report to the authorities now with the types of information, cause, possible harm and "
                           "measures taken, and decide whether individuals must be told")
-    qs = ["security.breach_notify", "security.incident_since_last", "security.incident_response"]
+    if other == "yes" and other_response in OTHER_RESPONSE_PROBLEMS:
+        zh, en = OTHER_RESPONSE_PROBLEMS[other_response]
+        problems_zh.append(zh)
+        problems_en.append(en)
+        if other_response == "not_remedied":
+            actions_zh.append("对这些事件立即采取补救措施，并通知主管部门和受影响的个人")
+            actions_en.append("remedy those incidents now and notify the authorities and the people affected")
+        else:
+            actions_zh.append("就这些事件补报履行个人信息保护职责的部门，说明信息种类、原因、可能的危害和已采取的措施")
+            actions_en.append("report those incidents to the personal-information protection authorities now, with "
+                              "the types of information, cause, possible harm and measures taken")
+    qs = [q for q in ("security.breach_notify", "security.incident_since_last", "security.incident_response",
+                      "security.other_incidents", "security.other_incidents_description",
+                      "security.other_incidents_response") if ctx.shown(q)]
+    other_thin = other == "yes" and not ctx.text_is_substantive("security.other_incidents_description", 40)
+    if other == "yes":
+        label = ctx.bank.question("security.other_incidents_response").option_label
+        other_zh = ("另记录了非重大安全事件（经过和不认定为重大的理由见安全措施部分），处理情况："
+                    f"{label(other_response, 'zh')}。")
+        other_en = (" Incidents judged not major are also recorded (what happened and why they were not judged "
+                    f"major are in the security section); response: {label(other_response, 'en')}.")
+    else:
+        other_zh = other_en = ""
     if problems_zh:
         yield ctx.finding("PIPL-57-BREACH-NOTIFY", "gap",
-                          ("；".join(problems_zh) + "。", "; ".join(problems_en).capitalize() + "."),
-                          ("；".join(actions_zh) + "。", "; ".join(actions_en).capitalize() + "."), qs)
+                          ("；".join(problems_zh) + "。", _sentence("; ".join(problems_en)) + "."),
+                          ("；".join(actions_zh) + "。", _sentence("; ".join(actions_en)) + "."), qs)
     elif incident == "unknown":
         yield ctx.finding(
             "PIPL-57-BREACH-NOTIFY", "advisory",
-            ("事件处置流程规定了补救和通知，但尚未确认上次评估以来是否发生过安全事件，无法判断通知义务是否已履行。",
+            ("事件处置流程规定了补救和通知，但尚未确认上次评估以来是否发生过安全事件，无法判断通知义务是否已履行。"
+             + other_zh,
              "The incident procedure provides for remedy and notice, but it is not confirmed whether an incident "
-             "has happened since the last assessment, so it cannot be said whether notices were due."),
+             "has happened since the last assessment, so it cannot be said whether notices were due." + other_en),
             ("查阅安全日志和事件记录，确认是否发生过人脸信息泄露、篡改、丢失或系统入侵。",
              "Check the security logs and incident records to confirm whether facial information was leaked, "
              "tampered with or lost, or the system broken into."),
             qs)
+    elif other_thin:
+        yield ctx.finding(
+            "PIPL-57-BREACH-NOTIFY", "advisory",
+            ("记录了非重大安全事件，但说明过于简略，看不出事件经过、涉及的信息和人数，以及为什么不认定为重大。",
+             "Incidents judged not major are recorded, but the description is too thin to show what happened, which "
+             "data and how many people were involved, and why they were not judged major."),
+            ("逐起写明时间、经过、涉及的人脸信息和人数、补救措施和不认定为重大的具体理由。",
+             "For each incident give the date, what happened, the facial information and number of people, the "
+             "remedies and the concrete reasons it was not judged major."),
+            qs)
     elif incident == "yes" and response == "remedied_authority_only":
         yield ctx.finding(
             "PIPL-57-BREACH-NOTIFY", "compliant",
-            ("事件已补救并通知主管部门；因措施有效避免了危害，未通知个人（第五十七条第二款允许）。",
-             "The incident was remedied and reported to the authorities; individuals were not told because the "
-             "measures avoided harm, which Art. 57 para 2 allows."),
+            ("重大安全事件已补救并通知主管部门；因措施有效避免了危害，未通知个人（第五十七条第二款允许）。" + other_zh,
+             "The major incident was remedied and reported to the authorities; individuals were not told because "
+             "the measures avoided harm, which Art. 57 para 2 allows." + other_en),
             ("保留措施有效避免危害的证据；主管部门要求通知个人的，照办。",
              "Keep evidence that the measures avoided harm; notify individuals if the authorities ask."),
             qs)
     else:
-        tail_zh = "，已发生的事件已补救并通知了主管部门和个人。" if incident == "yes" \
-            else "；上次评估以来未发生重大安全事件。"
-        explanation = ("事件处置流程规定了补救和通知" + tail_zh,
-                       "The incident procedure provides for remedy and notice" + (
-                           "; the incident was remedied and the authorities and individuals were notified."
-                           if incident == "yes" else "; no major incident has happened since the last assessment."))
-        yield ctx.finding("PIPL-57-BREACH-NOTIFY", "compliant", explanation, None, qs)
+        tail_zh = "，已发生的重大安全事件已补救并通知了主管部门和个人。" if incident == "yes" \
+            else "；上次评估以来（首次评估的，自开始采集以来）未发生重大安全事件。"
+        tail_en = ("; the major incident was remedied and the authorities and individuals were notified."
+                   if incident == "yes" else "; no major incident has happened since the last assessment (for a "
+                   "first assessment, since collection began).")
+        yield ctx.finding("PIPL-57-BREACH-NOTIFY", "compliant",
+                          ("事件处置流程规定了补救和通知" + tail_zh + other_zh,
+                           "The incident procedure provides for remedy and notice" + tail_en + other_en), None, qs)
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]

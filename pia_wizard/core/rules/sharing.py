@@ -140,6 +140,40 @@ def entrusted_processing(ctx: Context):
                                "the end, and no sub-entrusting without consent."), None, qs)
 
 
+def _authority_compliant(ctx: Context, qs: list[str]):
+    """Reporting to State organs with a stated basis, worded by the basis the assessment records for it: the
+    off-device basis (storage.offdevice_basis, a later section) or the provision consent."""
+    offdevice, consent = ctx.answer("storage.offdevice_basis"), ctx.answer("sharing.provision_consent")
+    on_consent = offdevice == "separate_consent" or consent == "separate"
+    on_law = offdevice == "law" or consent == "legal_basis"
+    if on_consent and not on_law:
+        qs = [*qs, *(q for q in ("storage.offdevice_basis", "sharing.provision_consent") if ctx.answered(q))]
+        return ctx.finding(
+            PROVISION, "compliant",
+            ("向国家机关报送人脸信息，写明了依据；本评估把人脸信息离开设备或对外提供记录为以本人单独同意为依据，"
+             "而不是法律、行政法规的规定。以同意为依据的，报送不得超出同意的范围，本人拒绝或撤回同意的不得报送，"
+             "并须为其保留不刷脸的办理方式。",
+             "Facial information goes to State organs and the basis is stated; this assessment records facial "
+             "information leaving the device or being provided to others as resting on the person's separate "
+             "consent, not on a law or administrative regulation. Resting on consent, the reporting may not go "
+             "beyond what was consented to and stops for anyone who declines or withdraws, who must keep a way "
+             "that involves no face recognition."),
+            ("报送如果是法律、行政法规规定的义务（第十三条第一款第三项，不需要同意），在“存储”部分的依据和这里一致地"
+             "写明该规定；如果依赖同意，确保单独同意中写明接收的机关和报送的信息。保留报送和调取记录。",
+             "If the reporting is a duty under a law or administrative regulation (Art. 13 para 1 item 3, no consent "
+             "needed), record that provision consistently here and as the Storage basis; if it rests on consent, "
+             "make sure the separate consent names the receiving organ and what is reported. Keep records of "
+             "reports and requests."),
+            qs)
+    return ctx.finding(
+        PROVISION, "compliant",
+        ("向国家机关报送人脸信息有写明的法定依据，不需要同意（第十三条第一款第三项）。",
+         "Facial information goes to State organs on a stated legal duty, which needs no consent (Art. 13 para 1 "
+         "item 3)."),
+        ("只报送规定要求的信息，并保留报送和调取记录。",
+         "Report only what the rule requires and keep records of reports and requests."), qs)
+
+
 @rule("sharing.provision", PROVISION, SHARE_NOTICE)
 def provision(ctx: Context):
     """PIPL Art. 23 and GB/T 35273 9.2 i) second sentence: notice and separate consent before providing."""
@@ -215,12 +249,7 @@ def provision(ctx: Context):
     if to_authority:
         qs = ["sharing.recipients", "sharing.authority_basis"]
         if ctx.text_is_substantive("sharing.authority_basis", 20):
-            yield ctx.finding(PROVISION, "compliant",
-                              ("向国家机关报送人脸信息有写明的法定依据，不需要同意（第十三条第一款第三项）。",
-                               "Facial information goes to State organs on a stated legal duty, which needs no "
-                               "consent (Art. 13 para 1 item 3)."),
-                              ("只报送规定要求的信息，并保留报送和调取记录。",
-                               "Report only what the rule requires and keep records of reports and requests."), qs)
+            yield _authority_compliant(ctx, qs)
         else:
             yield ctx.finding(
                 PROVISION, "gap",

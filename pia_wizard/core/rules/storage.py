@@ -16,7 +16,9 @@ from pia_wizard.core.rules import Context, is_substantive, rule
 
 # Match logs without images are personal information but not facial information (Art. 8 is about the latter).
 NON_FACIAL = ("match_log",)
-RAW_CAPTURE = ("capture_image", "match_log_image")
+# Face images kept after the check they were captured for: live images, match logs with images, and other
+# data holding face images (screenshots from analysis modules, photos queued for upload).
+RAW_CAPTURE = ("capture_image", "match_log_image", "other_image")
 RAW_ALL = (*RAW_CAPTURE, "enrolment_photo")
 # Scenarios where one person is verified once (a stay, a trip, an online check), not enrolled for a
 # lasting relationship: nothing facial needs to outlive the visit unless a law says so.
@@ -76,7 +78,8 @@ SHORT = {
     "match_log_image": ("含图像的识别记录", "match logs with images"),
     "match_log": ("识别记录", "match logs"),
     "backup": ("备份", "backups"),
-    "other": ("其他人脸信息", "other facial information"),
+    "other_image": ("其他含人脸图像的数据", "other data with face images"),
+    "other": ("其他人脸信息（不含图像）", "other facial information without images"),
     "not_stored": ("不保存", "not kept"),
     "device": ("设备内", "on the device"),
     "local_server": ("本地服务器", "local server"),
@@ -107,7 +110,7 @@ class Table:
     def period(self, row: dict) -> tuple[str, str]:
         days, trig = _days(row), row.get("deletion_trigger")
         if days is not None:
-            return f"保存{days:g}天", f"kept {days:g} days"
+            return f"保存{days:g}天", f"kept {days:g} day" + ("" if days == 1 else "s")
         return ("保存至" + self._opt("deletion_trigger", trig, "zh"),
                 "kept until: " + _lower_first(self._opt("deletion_trigger", trig, "en")))
 
@@ -136,6 +139,7 @@ def _retention_problem(t: Table, i: int, row: dict, deployment: str | None) -> P
     pz, pe = t.period(row)
     days, trig, item = _days(row), row.get("deletion_trigger"), row.get("item")
     reason_ok = _substantive(row.get("reason"), 10)
+    necessary = row.get("necessary")
     if row.get("required_by_law") == "yes":
         if reason_ok:
             return None
@@ -145,7 +149,13 @@ def _retention_problem(t: Table, i: int, row: dict, deployment: str | None) -> P
         return ("gap", f"{lz}永不删除，没有任何保存期限。", f"{le}: never deleted, so there is no retention limit.")
     if days is None and trig not in ("after_use", "end_of_relationship"):
         return ("gap", f"{lz}没有写明保存期限。", f"{le}: no retention period is stated.")
+    if necessary == "no":
+        # The assessment's own finding outweighs whatever the reason column says.
+        return ("gap", f"{lz}{pz}，评估认定该期限超出实现目的所必需的最短时间。",
+                f"{le}: {pe}, and the assessment finds this longer than the purpose needs.")
     if item in RAW_CAPTURE:
+        if reason_ok and necessary == "yes":
+            return None
         if reason_ok:
             return ("advisory", f"{lz}在核验完成后仍保存人脸图像（{pz}），已说明理由，请确认确有必要。",
                     f"{le}: face images are kept after the verification ({pe}); a reason is given - confirm it is "
@@ -163,6 +173,9 @@ def _retention_problem(t: Table, i: int, row: dict, deployment: str | None) -> P
     if not reason_ok:
         return ("gap", f"{lz}{pz}，没有说明为什么需要保存这么久。",
                 f"{le}: {pe}, with no reason why that long is needed.")
+    if necessary == "unknown":
+        return ("advisory", f"{lz}{pz}，已说明理由，但评估尚未确认该期限确属必要。",
+                f"{le}: {pe}; a reason is given, but the assessment has not confirmed that this period is needed.")
     return None
 
 
@@ -338,6 +351,40 @@ def restrict(ctx: Context):
 # ------------------------------------------------------------------------------------------- raw images
 
 
+def _raw_action(ctx: Context, kept_raw: list[tuple[int, dict]]) -> tuple[str, str]:
+    """What to do about kept raw images depends on the mode: a 1:1 check needs no gallery, so turning its images
+    into stored templates would only create biometric data with no purpose; a 1:N gallery needs templates only."""
+    mode = ctx.answer("scope.frt_mode")
+    photos = any(r.get("item") == "enrolment_photo" for _, r in kept_raw)
+    one_to_one = ("1:1 验证不需要人脸库：核验完成后即删除人脸图像；确需留存的（如处理争议），保存期限不超过该目的所需的"
+                  "最短时间，并加密、限制调取。不要为此改存特征值，那样只会多出一份没有用途的生物识别数据。",
+                  "A 1:1 verification needs no gallery: delete the face images once the check is done; where some must "
+                  "be kept (e.g. for disputes), keep them no longer than that purpose needs, encrypted and with "
+                  "restricted access. Do not store templates instead - that would only create biometric data with no "
+                  "purpose.")
+    gallery = ("人脸库只保存特征值：提取特征后删除注册照片；比对完成后删除现场图像和抓拍照，需要留痕的只记录时间、"
+               "结果等不含图像的信息。确需保留照片的（如算法升级时重新提取特征），写明理由并加强保护。",
+               "Keep only templates in the gallery: delete enrolment photos once the features are extracted, and "
+               "delete live images and snapshots after matching; if a trail is needed, log the time and result "
+               "without the image. Where photos must be kept (e.g. to re-extract features after an algorithm "
+               "upgrade), write down why and protect them more strongly.")
+    if mode == "verify_1to1":
+        if photos:
+            return (one_to_one[0] + "比对依赖预先登记的照片的，只保留由其提取的特征值作为比对基准，删除照片。",
+                    one_to_one[1] + " If matching relies on pre-enrolled photos, keep only the features extracted "
+                    "from them as the reference and delete the photos.")
+        return one_to_one
+    if mode == "identify_1ton":
+        return gallery
+    if mode == "both":
+        return (gallery[0] + "其中1:1验证部分不需要建库，核验后直接删除图像，不要改存特征值。",
+                gallery[1] + " For the 1:1 part, no gallery is needed: delete the images after the check rather "
+                "than storing templates.")
+    return ("处理完成后删除原始人脸图像；只有确需保存比对基准时才保存特征值等摘要信息，不要为保存而保存。",
+            "Delete raw face images once they are processed; store templates or other digests only where a stored "
+            "reference is really needed, never just to keep something.")
+
+
 @rule("storage.raw-images", "GBT35273-6.3C-NO-RAW-STORAGE", "GBT35273-6.3C-DELETE-RAW-IMAGES",
       "GBT41819-DELETE-IMAGES")
 def raw_images(ctx: Context):
@@ -366,10 +413,8 @@ def raw_images(ctx: Context):
              "可只存储特征值等摘要信息。",
              f"Raw face images are kept: {le}. GB/T 35273-2020 clause 6.3 c) (a recommended standard) advises "
              "keeping no raw biometric data in principle, only features or other digests."),
-            ("只保留人脸特征值；提取特征后删除照片，确需保留照片的（如算法升级时重新提取），写明理由并加强保护。",
-             "Keep only the face features; delete photos once features are extracted; if photos must be kept (e.g. "
-             "to re-extract features when the algorithm changes), write down why and protect them more strongly."),
-            qs)
+            _raw_action(ctx, kept_raw),
+            [q for q in (Q_ROWS, "scope.frt_mode") if ctx.answered(q)])
     elif no_capture_row:
         yield ctx.finding("GBT35273-6.3C-NO-RAW-STORAGE", "advisory", missing, add_row, qs)
     else:
@@ -418,8 +463,26 @@ def raw_images(ctx: Context):
 # -------------------------------------------------------------------------------- off the device / internet
 
 
-def _basis(ctx: Context) -> tuple[str, str, str] | None:
-    """The Art. 8 exception relied on: (verdict, zh, en), or None while unanswered."""
+# The separate-consent question for each half of Art. 8, the answer that covers it, and what it covers.
+CONSENT_SCOPE = {
+    "storage": ("storage.offdevice_consent", "covers_off_device",
+                ("依据个人的单独同意，同意时已写明设备以外的存放位置。",
+                 "It rests on the person's separate consent, which names where the data is kept outside the "
+                 "device."),
+                ("所称单独同意不足以支持设备外存储", "The consent relied on does not cover storage outside the "
+                 "device")),
+    "internet": ("storage.internet_consent", "covers_internet",
+                 ("依据个人的单独同意，同意时已写明接收方和经互联网传输的方式。",
+                  "It rests on the person's separate consent, which names the recipient and that the data goes "
+                  "over the internet."),
+                 ("所称单独同意不足以支持经互联网对外传输", "The consent relied on does not cover sending the data "
+                  "over the internet")),
+}
+
+
+def _basis(ctx: Context, half: str) -> tuple[str, str, str] | None:
+    """The Art. 8 exception relied on for one half of the article ("storage" or "internet"): (verdict, zh, en),
+    or None while unanswered. The law basis is one answer for both; separate consent is judged per half."""
     basis = ctx.answer("storage.offdevice_basis")
     if basis is None:
         return None
@@ -432,20 +495,17 @@ def _basis(ctx: Context) -> tuple[str, str, str] | None:
         return ("gap", "称有法律、行政法规规定，但没有写明具体规定。",
                 "A law or administrative regulation is said to provide for it, but none is named.")
     if basis == "separate_consent":
-        scope = ctx.answer("storage.offdevice_consent")
+        qid, covers, ok, short = CONSENT_SCOPE[half]
+        scope = ctx.answer(qid)
         if scope is None:
             return None
-        if scope == "covers_off_device":
+        if scope == covers:
             if _optional(ctx, "consent.separate") == "no":
                 return ("gap", "称依据单独同意，但同意部分的回答是没有取得单独同意。",
                         "Separate consent is relied on, but the consent part says no separate consent is obtained.")
-            return ("compliant", "依据个人的单独同意，同意时已明确告知存放位置和传输方式。",
-                    "It rests on the person's separate consent, which names where the data is kept and how it is "
-                    "sent.")
-        label = ctx.bank.question("storage.offdevice_consent").option_label
-        return ("gap", f"所称单独同意不足以支持设备外存储或传输：{label(scope, 'zh')}。",
-                f"The consent relied on does not cover storage outside the device or transmission: "
-                f"{_lower_first(label(scope, 'en'))}.")
+            return ("compliant", *ok)
+        label = ctx.bank.question(qid).option_label
+        return ("gap", f"{short[0]}：{label(scope, 'zh')}。", f"{short[1]}: {_lower_first(label(scope, 'en'))}.")
     if basis == "none":
         return ("gap", "既没有法律、行政法规规定，也没有取得个人单独同意。",
                 "There is neither a law or administrative regulation providing for it nor the person's separate "
@@ -477,7 +537,8 @@ def off_device(ctx: Context):
                "regulation relied on.")
     qs_local = ["scope.off_device", "storage.offdevice_basis", "storage.offdevice_law", "storage.offdevice_consent",
                 Q_ROWS]
-    qs_net = ["scope.off_device", "storage.internet_transfer", *qs_local[1:]]
+    qs_net = ["scope.off_device", "storage.internet_transfer", "storage.offdevice_basis", "storage.offdevice_law",
+              "storage.internet_consent", Q_ROWS]
     qs_local = [q for q in qs_local if ctx.shown(q)]
     qs_net = [q for q in qs_net if ctx.shown(q)]
 
@@ -526,7 +587,7 @@ def off_device(ctx: Context):
                               None, ["scope.off_device"])
         return
 
-    basis = _basis(ctx)
+    basis = _basis(ctx, "storage")
     if basis is not None:
         verdict, zh, en = basis
         yield ctx.finding("FRM-08-LOCAL-STORAGE", verdict,
@@ -555,8 +616,8 @@ def off_device(ctx: Context):
                           ("向供应商核实上传地址和远程运维方式。",
                            "Check upload destinations and remote maintenance with the vendor."),
                           ["storage.internet_transfer"])
-    elif internet == "yes" and basis is not None:
-        verdict, zh, en = basis
+    elif internet == "yes" and (net_basis := _basis(ctx, "internet")) is not None:
+        verdict, zh, en = net_basis
         yield ctx.finding("FRM-08-NO-INTERNET-TRANSFER", verdict,
                           ("人脸信息通过互联网对外传输。" + zh,
                            "Facial information is sent out over the internet. " + en),

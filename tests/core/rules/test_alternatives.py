@@ -189,7 +189,8 @@ def test_penalties_for_declining():
     assert f.verdict == "prohibited" and "penalising" in f.explanation.en
     # Not a refusal of the service: PIPL Art. 16 is not the provision that catches it.
     assert verdicts({**GOOD, "alternatives.refusal_consequences": ["penalised"]}, PIPL16) == ["compliant"]
-    assert verdicts({**GOOD, "alternatives.refusal_consequences": ["penalised"]}, GBT) == ["compliant"]
+    # GB/T 41819: an alternative that costs a penalty is not one people can freely choose.
+    assert verdicts({**GOOD, "alternatives.refusal_consequences": ["penalised"]}, GBT) == ["advisory"]
 
 
 def test_consent_answers_are_not_read_here():
@@ -245,6 +246,27 @@ def test_gbt_face_only_is_advisory():
 
 def test_gbt_service_refused_is_advisory():
     assert verdicts({**GOOD, "alternatives.refusal_consequences": ["service_refused"]}, GBT) == ["advisory"]
+
+
+@pytest.mark.parametrize(("consequence", "reason"), [
+    ("extra_fee", "pay extra or a deposit"),
+    ("must_justify", "apply in writing or get approval"),
+    ("lose_benefit", "lose discounts or benefits"),
+])
+def test_gbt_alternative_behind_a_fee_or_application_is_advisory_with_the_reason(consequence, reason):
+    f = one({**GOOD, "alternatives.refusal_consequences": [consequence]}, GBT)
+    assert f.verdict == "advisory"
+    assert reason in f.explanation.en and "not an alternative people can freely choose" in f.explanation.en
+    assert "recommended standard" in f.explanation.en and "Art. 10 and 12" in f.explanation.en
+
+
+def test_gbt_residential_gate_deposit_and_approval_both_named():
+    f = one({**GOOD, "alternatives.refusal_consequences": ["extra_fee", "must_justify"]}, GBT)
+    assert f.verdict == "advisory"
+    assert "押金" in f.explanation.zh and "书面申请" in f.explanation.zh
+    # Service refusal and a fee together: the refusal leads, the fee is still named.
+    f = one({**GOOD, "alternatives.refusal_consequences": ["service_refused", "extra_fee"]}, GBT)
+    assert f.verdict == "advisory" and "refused the service" in f.explanation.en and "deposit" in f.explanation.en
 
 
 # ------------------------------------------------------------------ SPC Art. 10 and Art. 11 (data checks)

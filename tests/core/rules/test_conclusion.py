@@ -1,5 +1,7 @@
 """Conclusion rules: re-assessment (Measures Art. 9), item 1 (PIPL 56(1)), team, consultation, decision."""
 
+import pytest
+
 from tests.core.helpers import findings, verdicts
 from tests.core.rules.test_riskq import GOOD as RISK_GOOD
 from tests.core.rules.test_riskq import risks
@@ -256,6 +258,42 @@ def test_lawful_judgement():
         assert verdicts({**LAWFUL, "conclusion.lawful_judgement": "no"}, ob) == ["gap"]
         assert verdicts({**LAWFUL, "conclusion.lawful_reason": "合法"}, ob) == ["gap"]
         assert verdicts({"conclusion.lawful_reason": LAWFUL["conclusion.lawful_reason"]}, ob) == []
+
+
+FIXES = {**LAWFUL, "conclusion.lawful_judgement": "with_fixes"}
+CONDITIONS = "（1）12月5日前取消门禁卡押金和审批；（2）即日起暂停新登记，门岗对无卡住户人工核实放行（物业经理）。"
+
+
+@pytest.mark.parametrize("started", ["no", "unknown", None])
+def test_with_fixes_before_go_live_says_collect_nothing_until_fixed(started):
+    for ob in LAW:
+        f = only({**FIXES, "scope.started": started, "conclusion.decision": "proceed_with_conditions"}, ob)
+        assert f.verdict == "gap"
+        assert f.action.en == "Fix them first, and collect no facial information before then."
+        assert "scope.started" not in f.questions
+
+
+def test_with_fixes_on_a_live_system_continuing_under_conditions_uses_interim_controls():
+    """A live system that goes on under conditions cannot be told to collect nothing before the fixes."""
+    answers = {**FIXES, "scope.started": "yes", "conclusion.decision": "proceed_with_conditions",
+               "conclusion.conditions": CONDITIONS}
+    for ob in LAW:
+        f = only(answers, ob)
+        assert f.verdict == "gap"
+        assert "collect no facial information" not in f.action.en
+        assert "deadlines in the action plan" in f.action.en
+        assert "interim controls set out in the conditions" in f.action.en and "suspend" in f.action.en
+        assert "过渡控制措施" in f.action.zh and "暂停" in f.action.zh
+        assert {"scope.started", "conclusion.decision"} <= set(f.questions)
+
+
+def test_with_fixes_on_a_live_system_other_decisions():
+    f = only({**FIXES, "scope.started": "yes", "conclusion.decision": "do_not_proceed"}, LAW[0])
+    assert "stop processing facial information" in f.action.en
+    f = only({**FIXES, "scope.started": "yes", "conclusion.decision": "proceed"}, LAW[0])
+    assert "set and apply interim controls" in f.action.en
+    f = only({**FIXES, "scope.started": "yes"}, LAW[0])  # decision not answered yet
+    assert "set and apply interim controls" in f.action.en
 
 
 # ---------------------------------------------------------------- the decision (GB/T 35273 11.4 e)

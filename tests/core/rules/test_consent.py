@@ -91,6 +91,23 @@ def test_legal_basis(changes, expected):
     assert verdicts(with_(**changes), "PIPL-13-LEGAL-BASIS") == [expected]
 
 
+def test_hr_basis_with_separate_consent_already_obtained_does_not_ask_for_it_again():
+    hr = {"consent__basis": "hr_management", "consent__basis_reason": REASON, "consent__hr_rules": "yes"}
+    # consent.separate is asked under an HR basis when data leaves the device.
+    [f] = findings(with_(scope__off_device="yes", consent__separate="yes", **hr), "PIPL-13-LEGAL-BASIS")
+    assert f.verdict == "advisory"  # the HR basis itself is still contested
+    assert "is debated" in f.explanation.en and "separate consent has also been obtained" in f.explanation.en
+    assert "also obtain" not in f.action.en and "同时取得" not in f.action.zh
+    assert "withdraws" in f.action.en and "consent.separate" in f.questions
+    # Not obtained, or not asked (data stays on the device): the advice to obtain it stands.
+    for changes in ({"scope__off_device": "yes", "consent__separate": "no"},
+                    {"scope__off_device": "yes", "consent__separate": "unknown"},
+                    {"scope__off_device": "no", "consent__separate": "yes"}):
+        [f] = findings(with_(**changes, **hr), "PIPL-13-LEGAL-BASIS")
+        assert f.verdict == "advisory" and "also obtain each employee's separate consent" in f.action.en, changes
+        assert "consent.separate" not in f.questions
+
+
 def test_legal_basis_waits_for_reason_and_rules():
     [f] = findings(with_(consent__basis="hr_management", consent__basis_reason=REASON), "PIPL-13-LEGAL-BASIS")
     assert f.rule == "completeness" and "consent.hr_rules" in f.questions

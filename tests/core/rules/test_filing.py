@@ -113,3 +113,46 @@ def test_a_year_entered_in_full_is_no_longer_an_estimate():
                    calendar_complete_years=[2027])
     assert "estimate" not in entered.explanation.en
     assert "due by 2027-04-13" in entered.explanation.en  # 30 working days, 2027-04-05 off
+
+
+# The hotel case: the group filed on 2026-10-30 for its existing terminals; this assessment is of new kiosks that go
+# live on 2026-12-15.
+FILED = {**REACHED, "filing.filed": "yes", "filing.filed_on": "2026-10-30",
+         "filing.number": "沪网信人脸备〔2026〕第0417号"}
+
+
+def test_new_system_after_filing_reminds_of_a_change_filing():
+    f = only({**FILED, "conclusion.reason": ["initial"], "scope.started": "no"}, "FILING-15-CHANGE")
+    assert (f.verdict, f.rule) == ("advisory", "filing.change")
+    assert "filed on 2026-10-30 (沪网信人脸备〔2026〕第0417号)" in f.explanation.en
+    assert "new system that is not live yet" in f.explanation.en
+    assert "within 30 working days" in f.explanation.en and "备案变更" in f.explanation.zh
+    assert set(f.questions) == {"filing.filed", "conclusion.reason", "scope.started"}
+
+
+def test_assessed_change_after_filing_reminds_of_a_change_filing():
+    for reason in ("purpose_changed", "method_changed", "vendor_changed", "business_change"):
+        f = only({**FILED, "conclusion.reason": ["periodic", reason], "scope.started": "yes"}, "FILING-15-CHANGE")
+        assert f.verdict == "advisory" and "covers a change of purpose, method, vendor or system" in f.explanation.en
+
+
+def test_no_change_filing_reminder_without_a_filing_or_a_change():
+    # A running system assessed for the first time, or periodically, after filing: nothing new to file.
+    assert verdicts({**FILED, "conclusion.reason": ["initial"], "scope.started": "yes"}, "FILING-15-CHANGE") == []
+    assert verdicts({**FILED, "conclusion.reason": ["periodic"], "scope.started": "no"}, "FILING-15-CHANGE") == []
+    # Not filed: the filing itself is the issue, not a change.
+    answers = {**REACHED, "filing.filed": "no", "conclusion.reason": ["method_changed"], "scope.started": "no"}
+    assert verdicts(answers, "FILING-15-CHANGE") == []
+    below = {"filing.stored_count": 5_000, "conclusion.reason": ["method_changed"]}
+    assert verdicts(below, "FILING-15-CHANGE") == []
+    # Reasons not answered yet.
+    assert verdicts({**FILED, "scope.started": "no"}, "FILING-15-CHANGE") == []
+
+
+def test_planned_change_date_gives_the_expected_deadline_and_a_past_one_starts_the_clock():
+    planned = {**FILED, "conclusion.reason": ["initial"], "scope.started": "no", "filing.change_on": "2026-12-15"}
+    f = only(planned, "FILING-15-CHANGE")
+    assert f.verdict == "advisory" and "(2026-12-15; deadline about 2027-" in f.explanation.en
+    happened = {**planned, "filing.change_on": "2026-10-09"}
+    g = only(happened, "FILING-15-CHANGE")
+    assert g.verdict == "gap" and "overdue" in g.explanation.en  # the clock, not the reminder

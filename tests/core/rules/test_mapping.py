@@ -102,6 +102,39 @@ def test_other_organisations_must_agree_with_scope():
     assert verdicts({**GOOD, "mapping.activities": shared, "scope.third_parties": "yes"}, OB) == ["compliant"]
 
 
+def test_activity_without_a_lawful_basis_is_a_gap_that_names_it():
+    # The factory case: a fatigue-detection module running with no basis established.
+    fatigue = {**FACE_ROW, "activity": "疲劳检测/情绪识别", "lawful_basis": "none"}
+    answers = {**GOOD, "mapping.activities": [FACE_ROW, LOG_ROW, fatigue],
+               "mapping.lifecycle": [*GOOD["mapping.lifecycle"], c2("疲劳检测/情绪识别")]}
+    f = only(answers)
+    assert (f.verdict, f.rule) == ("gap", "mapping.tables")
+    assert "no lawful basis for “疲劳检测/情绪识别”" in f.explanation.en and "PIPL Art. 13" in f.explanation.en
+    assert "Art. 28" in f.explanation.en  # it processes face images
+    assert "“疲劳检测/情绪识别”没有合法事由" in f.explanation.zh
+    assert "前台人证比对" not in f.explanation.zh
+    assert "Stop these activities" in f.action.en
+    # Without facial information the sensitive-data sentence is left out.
+    plain = {**LOG_ROW, "activity": "访客登记", "lawful_basis": "none"}
+    g = only({**answers, "mapping.activities": [FACE_ROW, LOG_ROW, plain],
+              "mapping.lifecycle": [*GOOD["mapping.lifecycle"], c2("访客登记")]})
+    assert g.verdict == "gap" and "Art. 28" not in g.explanation.en
+
+
+def test_activity_without_a_basis_is_reported_before_table_c2_is_filled():
+    rows = [FACE_ROW, {**FACE_ROW, "activity": "疲劳检测", "lawful_basis": "none"}]
+    assert verdicts({"mapping.activities": rows}, OB) == ["gap"]
+
+
+def test_lawful_basis_none_is_offered_and_does_not_decide_pipl13():
+    from pia_wizard.core.bank import default_bank
+
+    column = next(c for c in default_bank().question("mapping.activities").columns if c.id == "lawful_basis")
+    assert "none" in [o.value for o in column.options]
+    rows = [FACE_ROW, {**FACE_ROW, "activity": "疲劳检测", "lawful_basis": "none"}]
+    assert all(f.rule != "mapping.tables" for f in findings({"mapping.activities": rows}, "PIPL-13-LEGAL-BASIS"))
+
+
 def test_processing_record_check():
     for ob in ("FRM-09-PROCESSING-RECORD", "PIPL-55-PROCESSING-RECORD"):
         assert verdicts({"mapping.record_maintained": "yes"}, ob) == ["compliant"]

@@ -249,10 +249,29 @@ def test_excluding_children_meets_gbt41819():
     assert verdicts({**SCHOOL, "minors.recognised": "excluded"}, U14) == ["compliant"]
 
 
-def test_documented_necessity_is_recorded_as_exception():
+def test_documented_necessity_is_an_advisory_departure_quoting_the_reason():
+    """GB/T 41819 says in principle no face recognition of under-14s: recognising them is a departure from a
+    recommended standard (advisory) however well argued; the documented necessity is quoted."""
     f = one(SCHOOL, U14)
-    assert f.verdict == "compliant"
-    assert "exception" in f.explanation.en and "unverified" in f.explanation.en
+    assert f.verdict == "advisory"
+    assert "departure" in f.explanation.en and "unverified" in f.explanation.en
+    assert SCHOOL["minors.necessity"] in f.explanation.zh and SCHOOL["minors.necessity"] in f.explanation.en
+    assert "偏离" in f.explanation.zh
+    assert "exclude them from recognition" in f.action.en
+
+
+def test_long_necessity_is_summarised_at_a_sentence_end():
+    long_text = "儿童常丢卡，放学后进不了单元门。" * 20
+    f = one({**SCHOOL, "minors.necessity": long_text}, U14)
+    assert f.verdict == "advisory"
+    assert "儿童常丢卡，放学后进不了单元门。…" in f.explanation.zh
+    assert long_text not in f.explanation.zh
+
+
+def test_only_excluding_children_is_compliant():
+    for necessity in (SCHOOL["minors.necessity"], "方便"):
+        assert verdicts({**SCHOOL, "minors.necessity": necessity}, U14) == ["advisory"], necessity
+    assert verdicts({**SCHOOL, "minors.recognised": "excluded", "minors.necessity": "方便"}, U14) == ["compliant"]
 
 
 def test_thin_necessity_is_advisory():

@@ -110,6 +110,37 @@ def test_other_matters(changes, expected):
     assert verdicts(with_(**changes), "FRM-05-NOTICE-OTHER") == [expected]
 
 
+@pytest.mark.parametrize(("recipients", "expected"), [
+    (["entrusted"], "compliant"),
+    (["recipient"], "advisory"),
+    (["authority"], "advisory"),
+    (["entrusted", "recipient", "authority"], "advisory"),
+])
+def test_other_matters_read_the_recipient_roles(recipients, expected):
+    """Entrusted processing is not provision to others (PIPL Art. 21): no recipient notice is due for it. Only
+    recipients and State organs make "no other matters apply" doubtful."""
+    answers = with_(scope__third_parties="yes", **{"sharing.recipients": recipients})
+    [f] = findings(answers, "FRM-05-NOTICE-OTHER")
+    assert f.verdict == expected
+    assert "sharing.recipients" in f.questions
+    if expected == "compliant":
+        assert "entrusted processors" in f.explanation.en
+    else:
+        assert ("Art. 23" in f.explanation.en) and ("State organs" in f.explanation.en) == ("authority" in recipients)
+        assert ("provided to another processor" in f.explanation.en) == ("recipient" in recipients)
+
+
+def test_other_matters_included_or_abroad_are_not_changed_by_the_roles():
+    recipients = {"sharing.recipients": ["recipient"]}
+    assert verdicts(with_(scope__third_parties="yes", notice__other_matters="included", **recipients),
+                    "FRM-05-NOTICE-OTHER") == ["compliant"]
+    # Entrusted only, but the data goes abroad: the cross-border gap stays.
+    assert verdicts(with_(scope__third_parties="yes", scope__cross_border="yes",
+                          **{"sharing.recipients": ["entrusted"]}), "FRM-05-NOTICE-OTHER") == ["gap"]
+    # The roles question is hidden when no third party is involved: its stale answer is not read.
+    assert verdicts(with_(scope__third_parties="no", **recipients), "FRM-05-NOTICE-OTHER") == ["compliant"]
+
+
 # --- FRM-05-NOTICE-MANNER ----------------------------------------------------------------------------------
 
 
@@ -202,6 +233,29 @@ def test_accessibility_not_applicable_without_elderly_or_disabled():
 @pytest.mark.parametrize("arrangements", [["none"], ["device_reach"], ["large_print"], ["accessible_alternative"]])
 def test_accessibility_gaps(arrangements):
     assert verdicts(with_(notice__accessibility=arrangements), "FRM-05-ACCESSIBILITY") == ["gap"]
+
+
+@pytest.mark.parametrize("consequences", [["extra_fee"], ["must_justify"], ["extra_fee", "must_justify"]])
+def test_accessibility_alternative_behind_a_deposit_or_application_is_advisory(consequences):
+    answers = with_(**{"alternatives.refusal_consequences": consequences})
+    [f] = findings(answers, "FRM-05-ACCESSIBILITY")
+    assert f.verdict == "advisory"
+    assert "not an easy alternative" in f.explanation.en
+    assert ("deposit" in f.explanation.en) == ("extra_fee" in consequences)
+    assert ("written application" in f.explanation.en) == ("must_justify" in consequences)
+    assert "alternatives.refusal_consequences" in f.questions
+
+
+def test_accessibility_barrier_joins_an_existing_gap():
+    answers = with_(notice__accessibility=["large_print"], **{"alternatives.refusal_consequences": ["extra_fee"]})
+    [f] = findings(answers, "FRM-05-ACCESSIBILITY")
+    assert f.verdict == "gap" and "deposit" in f.explanation.en
+
+
+def test_accessibility_other_consequences_do_not_count():
+    for consequences in (["nothing"], ["lose_benefit"], None):
+        answers = with_(**{"alternatives.refusal_consequences": consequences})
+        assert verdicts(answers, "FRM-05-ACCESSIBILITY") == ["compliant"], consequences
 
 
 def test_accessibility_unknown_is_treated_as_involved():

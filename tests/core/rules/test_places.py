@@ -120,3 +120,48 @@ def test_bystanders():
 def test_private_space_ban_is_not_duplicated():
     answers = {"scope.private_space": "yes", "places.private_space_remediation": "已于当天拆除并删除全部数据。"}
     assert verdicts(answers, "FRM-13-PRIVATE-SPACE-BAN") == ["prohibited"]
+
+
+# --- closed-area access control (residential community, campus, workplace) -------------------------------
+
+GATE = {"scope.public_place": "unknown", "places.security_purpose": "closed_area_access",
+        "places.other_use": "other_without_consent"}
+
+
+@pytest.mark.parametrize("obligation", NECESSITY)
+def test_closed_area_access_of_unsettled_status_is_advisory_asking_for_a_legal_opinion(obligation):
+    f = only(GATE, obligation)
+    assert (f.verdict, f.rule) == ("advisory", "places.public-security-necessity")
+    assert "no authoritative answer" in f.explanation.en
+    assert "written legal opinion" in f.action.en and "public security must be the purpose" in f.action.en
+    assert "书面法律意见" in f.action.zh
+
+
+def test_closed_area_access_declared_a_public_place_is_a_gap():
+    for ob in NECESSITY:
+        f = only({**GATE, "scope.public_place": "yes"}, ob)
+        assert f.verdict == "gap" and "access control of a closed area, not public security" in f.explanation.en
+
+
+def test_closed_area_access_purpose_limit_does_not_repeat_consent_findings():
+    """places.other_use is not asked for closed-area access (its stale answer is ignored); the use limit points
+    to the consent findings instead of restating them as a gap."""
+    f = only(GATE, "PIPL-26-PURPOSE-LIMIT")
+    assert (f.verdict, f.rule) == ("advisory", "places.closed-area-purpose-limit")
+    assert "not repeated here" in f.explanation.en and "places.other_use" not in f.questions
+    f = only({**GATE, "consent.basis": "consent", "consent.separate": "no"}, "PIPL-26-PURPOSE-LIMIT")
+    assert f.verdict == "advisory" and "consent is not separate" in f.explanation.en
+    f = only({**GATE, "consent.basis": "consent", "consent.separate": "yes"}, "PIPL-26-PURPOSE-LIMIT")
+    assert f.verdict == "compliant" and "consent.separate" in f.questions
+    # Declared a public place: Art. 26 applies outright, and the wording says so.
+    f = only({**GATE, "scope.public_place": "yes"}, "PIPL-26-PURPOSE-LIMIT")
+    assert f.verdict == "advisory" and "treats the devices as being in a public place" in f.explanation.en
+
+
+def test_closed_area_access_rule_stays_out_of_other_purposes():
+    # Other purposes keep the data check on places.other_use.
+    f = only({**GATE, "places.security_purpose": "business"}, "PIPL-26-PURPOSE-LIMIT")
+    assert (f.verdict, f.rule) == ("gap", "check:places.other_use")
+    # Not a public place: nothing about Art. 26 from this rule.
+    f = only({**GATE, "scope.public_place": "no"}, "PIPL-26-PURPOSE-LIMIT")
+    assert f.verdict == "not_applicable" and f.rule == "completeness"

@@ -135,12 +135,131 @@ def test_least_impact_no_reason_is_gap():
     assert verdicts(with_(purpose__least_impact_reason="影响最小"), "FRM-04-LEAST-IMPACT") == ["gap"]
 
 
-def test_least_impact_1toN_for_verification_is_advisory():
-    answers = with_(scope__frt_mode="identify_1ton", purpose__least_impact_measures=["on_device", "delete_raw"])
-    assert verdicts(answers, "FRM-04-LEAST-IMPACT") == ["advisory"]
-    # 1:N for access control is a design choice to be argued, not flagged by itself.
-    answers["purpose.categories"] = ["access_control"]
+def test_least_impact_1toN_over_an_unlimited_gallery_is_gap():
+    """1:N where 1:1 would serve, over a gallery neither limited to volunteers nor to the people needed, with
+    matching off the device: clearly not the least-impact way, whatever is ticked otherwise."""
+    answers = with_(scope__frt_mode="identify_1ton", purpose__categories=["access_control"],
+                    purpose__least_impact_measures=["limited_area", "active_trigger"])
+    [f] = findings(answers, "FRM-04-LEAST-IMPACT")
+    assert f.verdict == "gap"
+    assert "1:1 verification" in f.explanation.en and "neither limited to volunteers" in f.explanation.en
+    assert "scope.frt_mode" in f.questions
+
+
+def test_least_impact_1toN_with_some_limits_is_advisory():
+    # On-device matching, but a gallery of people who did not all choose face recognition.
+    answers = with_(scope__frt_mode="identify_1ton", purpose__categories=["access_control"],
+                    purpose__least_impact_measures=["on_device", "delete_raw"])
+    [f] = findings(answers, "FRM-04-LEAST-IMPACT")
+    assert f.verdict == "advisory"
+    assert "did not all choose" in f.explanation.en
+    # A gallery of volunteers: 1:N for access control is a design choice to be argued, not flagged.
+    answers["purpose.least_impact_measures"] = ["on_device", "delete_raw", "voluntary_enrolment"]
     assert verdicts(answers, "FRM-04-LEAST-IMPACT") == ["compliant"]
+    # ...but 1:N for nothing more than an identity check still is.
+    answers["purpose.categories"] = ["identity_verification"]
+    assert verdicts(answers, "FRM-04-LEAST-IMPACT") == ["advisory"]
+    # Purposes that need identification (a watchlist) are not "verification would do".
+    answers = with_(scope__frt_mode="identify_1ton", purpose__categories=["watchlist"],
+                    purpose__least_impact_measures=["on_device", "delete_raw"])
+    assert verdicts(answers, "FRM-04-LEAST-IMPACT") == ["compliant"]
+
+
+def test_least_impact_consent_basis_without_voluntary_enrolment_is_gap():
+    base = with_(scope__frt_mode="identify_1ton", purpose__categories=["watchlist"],
+                 purpose__least_impact_measures=["on_device", "templates_only", "small_gallery"])
+    assert verdicts(base, "FRM-04-LEAST-IMPACT") == ["compliant"]
+    [f] = findings({**base, "consent.basis": "consent"}, "FRM-04-LEAST-IMPACT")
+    assert f.verdict == "gap" and "not each person's own choice" in f.explanation.en
+    assert "consent.basis" in f.questions
+    base["purpose.least_impact_measures"] = [*base["purpose.least_impact_measures"], "voluntary_enrolment"]
+    assert verdicts({**base, "consent.basis": "consent"}, "FRM-04-LEAST-IMPACT") == ["compliant"]
+    # Another legal basis: voluntary enrolment is not what makes the design lawful.
+    assert verdicts({**base, "consent.basis": "legal_duty"}, "FRM-04-LEAST-IMPACT") == ["compliant"]
+    # 1:1 against the ID photo, no stored gallery: nothing to enrol, so nothing to volunteer for.
+    assert verdicts({**GOOD, "consent.basis": "consent"}, "FRM-04-LEAST-IMPACT") == ["compliant"]
+
+
+def test_least_impact_off_device_without_minimising_is_advisory():
+    measures = ["one_to_one", "active_trigger", "limited_area"]
+    answers = with_(scope__off_device="yes", purpose__least_impact_measures=measures)
+    [f] = findings(answers, "FRM-04-LEAST-IMPACT")
+    assert f.verdict == "advisory" and "outside the device" in f.explanation.en
+    for minimiser in ("on_device", "templates_only", "delete_raw"):
+        ok = with_(scope__off_device="yes", purpose__least_impact_measures=[*measures, minimiser])
+        assert verdicts(ok, "FRM-04-LEAST-IMPACT") == ["compliant"], minimiser
+    assert verdicts(with_(scope__off_device="no", purpose__least_impact_measures=measures),
+                    "FRM-04-LEAST-IMPACT") == ["compliant"]
+
+
+def row(item, location, days=None, trigger="fixed_period"):
+    return {"item": item, "location": location, "retention_days": days, "deletion_trigger": trigger}
+
+
+def test_least_impact_kept_face_images_are_named():
+    answers = with_(**{"storage.retention": [row("enrolment_photo", "cloud", trigger="manual"),
+                                             row("match_log_image", "local_server", 30),
+                                             row("template", "cloud", trigger="end_of_relationship")]})
+    [f] = findings(answers, "FRM-04-LEAST-IMPACT")
+    assert f.verdict == "advisory"
+    assert "gallery photos (in the cloud or on a third-party platform, until cleared by hand)" in f.explanation.en
+    assert "match logs with face images (on a local server, 30 days)" in f.explanation.en
+    assert "人脸底库照片（云端或第三方平台，人工清理）" in f.explanation.zh
+    assert "storage.retention" in f.questions
+
+
+@pytest.mark.parametrize("rows", [
+    [row("capture_image", "not_stored", 0, "after_use")],
+    [row("capture_image", "device", 7)],                              # short fixed period on the device
+    [row("enrolment_photo", "device", 0, "after_use")],               # deleted once the template is made
+    [row("match_log_image", "cloud", 0, "after_use")],
+    [row("template", "cloud", trigger="end_of_relationship"), row("match_log", "cloud", 180)],
+])
+def test_least_impact_images_not_kept_are_not_flagged(rows):
+    assert verdicts(with_(**{"storage.retention": rows}), "FRM-04-LEAST-IMPACT") == ["compliant"]
+
+
+def test_least_impact_image_on_device_without_time_limit_is_flagged():
+    answers = with_(**{"storage.retention": [row("capture_image", "device", trigger="never")]})
+    assert verdicts(answers, "FRM-04-LEAST-IMPACT") == ["advisory"]
+
+
+@pytest.mark.parametrize("reason", [
+    "现有设计不是对个人权益影响最小的方式：注册照存放在云端，登记并非自愿，抓拍照保存180天。",
+    "The current design is not the least-impact way: gallery photos sit in the cloud and enrolment is forced.",
+])
+def test_least_impact_own_reason_saying_not_least_impact_is_gap(reason):
+    [f] = findings(with_(purpose__least_impact_reason=reason), "FRM-04-LEAST-IMPACT")
+    assert f.verdict == "gap" and "own reasoning" in f.explanation.en
+
+
+def test_least_impact_residential_gate_pattern_is_gap_with_every_reason():
+    """The residential-gate example: 1:N, cloud, raw photos, enrolment not voluntary, only limited_area."""
+    answers = with_(
+        scope__frt_mode="identify_1ton", scope__off_device="yes", purpose__categories=["access_control"],
+        purpose__least_impact_measures=["limited_area"],
+        purpose__least_impact_reason="现有设计不是对个人权益影响最小的方式：采用1:N辨识，人脸库和注册照存放在云端，"
+                                     "抓拍照保存180天，登记并非自愿。",
+        **{"consent.basis": "consent",
+           "storage.retention": [row("enrolment_photo", "cloud", trigger="manual"),
+                                 row("match_log_image", "cloud", 180)]})
+    [f] = findings(answers, "FRM-04-LEAST-IMPACT")
+    assert f.verdict == "gap"
+    for part in ("1:1 verification", "not each person's own choice", "outside the device", "gallery photos",
+                 "own reasoning"):
+        assert part in f.explanation.en, part
+
+
+def test_least_impact_decides_before_the_later_sections_are_answered():
+    """The consent basis and retention table come later; until they are answered the rule judges what it has
+    (it does not wait), and it still yields nothing while its own questions are unanswered."""
+    answers = with_(scope__frt_mode="identify_1ton", purpose__categories=["access_control"],
+                    purpose__least_impact_measures=["limited_area"])
+    assert verdicts(answers, "FRM-04-LEAST-IMPACT") == ["gap"]
+    assert verdicts(with_(**{"storage.retention": None, "consent.basis": None}), "FRM-04-LEAST-IMPACT") == \
+        ["compliant"]
+    [f] = findings(with_(purpose__least_impact_measures=None), "FRM-04-LEAST-IMPACT")
+    assert f.rule == "completeness"
 
 
 def test_least_impact_unanswered():

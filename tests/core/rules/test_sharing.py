@@ -166,6 +166,38 @@ def test_statutory_reporting_to_state_organs():
     assert verdicts({**answers, "sharing.authority_basis": "按要求"}, PROVISION) == ["gap"]
 
 
+AUTHORITY = {"scope.third_parties": "yes", "sharing.recipients": ["authority"], "scope.off_device": "yes",
+             "sharing.authority_basis": "依据《旅馆业治安管理办法》上传住客身份信息和核验照片至公安旅馆业系统。"}
+
+
+def test_state_organs_explained_as_a_legal_duty_when_so_recorded():
+    for basis in ("law", None):
+        f = only({**AUTHORITY, "storage.offdevice_basis": basis}, PROVISION)
+        assert f.verdict == "compliant"
+        assert "legal duty, which needs no consent" in f.explanation.en
+
+
+def test_state_organs_explained_by_consent_when_the_provision_is_recorded_as_consent_based():
+    """The Storage section records facial information leaving the device on separate consent: the finding must
+    not say the reporting needs no consent."""
+    f = only({**AUTHORITY, "storage.offdevice_basis": "separate_consent"}, PROVISION)
+    assert f.verdict == "compliant"
+    assert "needs no consent" not in f.explanation.en and "不需要同意" not in f.explanation.zh
+    assert "separate consent" in f.explanation.en and "withdraws" in f.explanation.en
+    assert "record that provision consistently" in f.action.en
+    assert "storage.offdevice_basis" in f.questions
+    # The provision consent answer (asked when there is also a recipient) is read the same way.
+    answers = {**PARTNER, "sharing.recipients": ["recipient", "authority"],
+               "sharing.authority_basis": AUTHORITY["sharing.authority_basis"]}
+    found = findings(answers, PROVISION)
+    assert [f.verdict for f in found] == ["compliant", "compliant"]
+    assert any("resting on the person's separate consent" in f.explanation.en for f in found)
+    # Either record naming a law wins over a consent answer elsewhere: the legal-duty wording stays.
+    found = findings({**answers, "scope.off_device": "yes", "storage.offdevice_basis": "law"}, PROVISION)
+    f = next(f for f in found if "State organs" in f.explanation.en)
+    assert "legal duty, which needs no consent" in f.explanation.en
+
+
 def test_partner_and_state_organs_each_get_a_finding():
     answers = {**PARTNER, "sharing.recipients": ["recipient", "authority", "entrusted"],
                "sharing.authority_basis": "按要求"}

@@ -37,6 +37,7 @@ OFF = {
     "storage.internet_transfer": "yes",
     "storage.offdevice_basis": "separate_consent",
     "storage.offdevice_consent": "covers_off_device",
+    "storage.internet_consent": "covers_internet",
     "storage.why_off_device": "小区有12个出入口共用一个人脸库，须在中心服务器统一比对和下发。",
 }
 
@@ -90,16 +91,46 @@ def test_off_device_with_specific_separate_consent_is_compliant(obligation):
 
 
 @pytest.mark.parametrize("consent", ["not_mentioned", "bundled", "none"])
-def test_off_device_consent_that_does_not_cover_it_is_a_gap(consent):
+def test_off_device_consent_that_does_not_cover_storage_is_a_gap_for_storage_only(consent):
     answers = {**OFF, "storage.offdevice_consent": consent}
-    assert verdicts(answers, LOCAL) == ["gap"]
-    assert verdicts(answers, NET) == ["gap"]
+    f = one(answers, LOCAL)
+    assert f.verdict == "gap" and "does not cover storage outside the device" in f.explanation.en
+    assert "storage.offdevice_consent" in f.questions and "storage.internet_consent" not in f.questions
+    assert verdicts(answers, NET) == ["compliant"]
+
+
+@pytest.mark.parametrize("consent", ["not_mentioned", "bundled", "none"])
+def test_consent_that_does_not_cover_the_internet_is_a_gap_for_the_internet_only(consent):
+    # The factory case: the consent names the local server and the LAN, not the vendor's remote access.
+    answers = {**OFF, "storage.internet_consent": consent}
+    f = one(answers, NET)
+    assert f.verdict == "gap" and "does not cover sending the data over the internet" in f.explanation.en
+    assert "storage.internet_consent" in f.questions and "storage.offdevice_consent" not in f.questions
+    assert "单独同意不足以支持经互联网对外传输" in f.explanation.zh
+    assert verdicts(answers, LOCAL) == ["compliant"]
+
+
+def test_internet_consent_is_asked_only_for_consent_and_internet_transfer():
+    answers = {**OFF, "storage.retention": rows(LOG), "storage.internet_transfer": "no",
+               "storage.internet_consent": "none"}  # hidden, so ignored
+    assert verdicts(answers, NET) == ["compliant"]
+    law = {**OFF, "storage.offdevice_basis": "law", "storage.internet_consent": "none",
+           "storage.offdevice_law": "某行政法规第六条，要求将旅客登记信息上传至公安机关系统。"}
+    assert verdicts(law, NET) == ["compliant"]
+
+
+def test_internet_consent_unanswered_falls_to_the_engine_for_the_internet_only():
+    answers = {**OFF, "storage.internet_consent": None}
+    f = one(answers, NET)
+    assert f.rule == "completeness" and f.questions == ("storage.internet_consent",)
+    assert verdicts(answers, LOCAL) == ["compliant"]
 
 
 def test_off_device_consent_contradicted_by_consent_section():
     answers = {**OFF, "consent.separate": "no"}
-    f = one(answers, LOCAL)
-    assert f.verdict == "gap" and "consent part" in f.explanation.en
+    for ob in (LOCAL, NET):
+        f = one(answers, ob)
+        assert f.verdict == "gap" and "consent part" in f.explanation.en, ob
 
 
 def test_off_device_with_named_law_is_compliant():
@@ -148,6 +179,7 @@ def test_off_device_basis_unanswered_falls_to_the_engine():
 def test_off_device_consent_scope_unanswered_falls_to_the_engine():
     f = one({**OFF, "storage.offdevice_consent": None}, LOCAL)
     assert f.rule == "completeness"
+    assert verdicts({**OFF, "storage.offdevice_consent": None}, NET) == ["compliant"]
 
 
 # ------------------------------------------------------------------ Art. 8: shortest retention
@@ -171,6 +203,66 @@ def test_live_images_kept_with_reason_is_advisory():
     kept = {"item": "match_log_image", "location": "device", "retention_days": 7, "deletion_trigger": "fixed_period",
             "reason": "用于处理住户对误识别的投诉，投诉一般在7天内提出。"}
     assert verdicts({**GATE, "storage.retention": rows(kept)}, SHORT[0]) == ["advisory"]
+
+
+def test_other_data_with_face_images_counts_as_kept_images():
+    # The factory case: screenshots from a fatigue module, kept 90 days by the vendor's default.
+    shots = {"item": "other_image", "location": "local_server", "retention_days": 90,
+             "deletion_trigger": "fixed_period", "reason": "疲劳检测模块的判定记录及人脸截图，按供应商默认保存90日。"}
+    answers = {**GATE, "storage.retention": rows(shots)}
+    f = one(answers, SHORT[0])
+    assert f.verdict == "advisory" and "face images are kept after the verification" in f.explanation.en
+    assert "other data with face images" in f.explanation.en
+    for ob in RAW:
+        f = one(answers, ob)
+        assert f.verdict == "advisory" and "Row 3 (other data with face images" in f.explanation.en, ob
+    # Without a reason it is a gap, like any kept live image.
+    bare = {**shots, "reason": None}
+    assert verdicts({**GATE, "storage.retention": rows(bare)}, SHORT[0]) == ["gap"]
+
+
+def test_other_facial_information_without_images_is_not_a_raw_image():
+    flags = {"item": "other", "location": "local_server", "retention_days": 90, "deletion_trigger": "fixed_period",
+             "reason": "疲劳判定结果（不含图像），用于安全生产统计，按季度汇总后删除。"}
+    answers = {**GATE, "storage.retention": rows(flags)}
+    for ob in RAW:
+        assert verdicts(answers, ob) == ["compliant"], ob
+    assert verdicts(answers, SHORT[0]) == ["compliant"]
+
+
+def test_period_the_assessment_finds_unnecessary_is_a_gap_whatever_the_reason():
+    shots = {"item": "other_image", "location": "local_server", "retention_days": 90,
+             "deletion_trigger": "fixed_period", "necessary": "no",
+             "reason": "按供应商出厂默认保存90日；该期限没有经过必要性论证。"}
+    for ob in SHORT:
+        f = one({**GATE, "storage.retention": rows(shots)}, ob)
+        assert f.verdict == "gap" and "assessment finds this longer than the purpose needs" in f.explanation.en, ob
+    template = {**TEMPLATE, "necessary": "no"}  # even a purpose-bound trigger
+    assert verdicts({**GATE, "storage.retention": [CAPTURE_GONE, template]}, SHORT[0]) == ["gap"]
+    # A named legal requirement still decides, whatever the judgement column says.
+    legal = {**shots, "required_by_law": "yes", "reason": "某法规第十条要求保存九十日"}
+    assert verdicts({**GATE, "storage.retention": rows(legal)}, SHORT[0]) == ["compliant"]
+    # Rows that are not kept are not judged.
+    gone = {**CAPTURE_GONE, "necessary": "no"}
+    assert verdicts({**GATE, "storage.retention": [gone, TEMPLATE]}, SHORT[0]) == ["compliant"]
+
+
+def test_period_confirmed_necessary_settles_a_kept_image_for_art8_but_not_for_the_standards():
+    kept = {"item": "match_log_image", "location": "device", "retention_days": 7, "deletion_trigger": "fixed_period",
+            "necessary": "yes", "reason": "用于处理住户对误识别的投诉，投诉一般在7天内提出。"}
+    answers = {**GATE, "storage.retention": rows(kept)}
+    assert verdicts(answers, SHORT[0]) == ["compliant"]
+    for ob in RAW:
+        assert verdicts(answers, ob) == ["advisory"], ob
+
+
+def test_period_not_confirmed_necessary_is_advisory():
+    log = {**LOG, "necessary": "unknown"}
+    f = one({**GATE, "storage.retention": rows(log)}, SHORT[1])
+    assert f.verdict == "advisory" and "has not confirmed" in f.explanation.en
+    template = {**TEMPLATE, "retention_days": 365, "deletion_trigger": "fixed_period", "necessary": "unknown",
+                "reason": "员工在职期间考勤需要，按年度复核。"}
+    assert verdicts({**GATE, "storage.retention": [CAPTURE_GONE, template]}, SHORT[0]) == ["advisory"]
 
 
 def test_retention_required_by_law_and_named_is_compliant():
@@ -347,6 +439,35 @@ def test_raw_images_kept_under_a_named_law_are_exempt():
         assert verdicts({**GATE, "storage.retention": [kept, TEMPLATE]}, ob) == ["compliant"], ob
 
 
+KEPT_IMAGE = {"item": "capture_image", "location": "device", "retention_days": 7, "deletion_trigger": "fixed_period",
+              "reason": "用于处理冒用证件的争议，争议一般在5天内提出。"}
+
+
+def test_raw_image_action_for_1to1_is_to_delete_not_to_keep_templates():
+    f = one({**GATE, "scope.frt_mode": "verify_1to1", "storage.retention": [KEPT_IMAGE, TEMPLATE]}, RAW[0])
+    assert f.verdict == "advisory"
+    assert "1:1 verification needs no gallery" in f.action.en and "Do not store templates" in f.action.en
+    assert "Keep only templates" not in f.action.en
+    assert "1:1 验证不需要人脸库" in f.action.zh
+    assert "scope.frt_mode" in f.questions
+    photo = {"item": "enrolment_photo", "location": "device", "deletion_trigger": "end_of_relationship"}
+    g = one({**GATE, "scope.frt_mode": "verify_1to1", "storage.retention": rows(photo)}, RAW[0])
+    assert "pre-enrolled photos" in g.action.en
+
+
+def test_raw_image_action_for_1toN_is_templates_only():
+    f = one({**GATE, "scope.frt_mode": "identify_1ton", "storage.retention": [KEPT_IMAGE, TEMPLATE]}, RAW[0])
+    assert "Keep only templates in the gallery" in f.action.en and "1:1" not in f.action.en
+    both = one({**GATE, "scope.frt_mode": "both", "storage.retention": [KEPT_IMAGE, TEMPLATE]}, RAW[0])
+    assert "Keep only templates in the gallery" in both.action.en and "For the 1:1 part" in both.action.en
+
+
+def test_raw_image_action_without_a_mode_is_neutral():
+    f = one({**GATE, "storage.retention": [KEPT_IMAGE, TEMPLATE]}, RAW[0])
+    assert "only where a stored reference is really needed" in f.action.en
+    assert f.questions == ("storage.retention",)
+
+
 @pytest.mark.parametrize("obligation", RAW)
 def test_no_capture_row_is_advisory(obligation):
     f = one({**GATE, "storage.retention": [TEMPLATE]}, obligation)
@@ -392,6 +513,7 @@ def test_cross_border_is_advisory_for_localisation():
 def test_encryption_check():
     assert verdicts({"storage.encryption": "both"}, "GBT35273-6.3A-ENCRYPT") == ["compliant"]
     assert verdicts({"storage.encryption": "storage_only"}, "GBT35273-6.3A-ENCRYPT") == ["gap"]
+    assert verdicts({"storage.encryption": "partial_at_rest"}, "GBT35273-6.3A-ENCRYPT") == ["gap"]
     assert verdicts({"storage.encryption": "nothing_stored"}, "GBT35273-6.3A-ENCRYPT") == ["not_applicable"]
 
 
