@@ -10,6 +10,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from pia_wizard import cli_archive, cli_report
+
 EXIT_OK, EXIT_FOUND, EXIT_BAD_INPUT = 0, 1, 2
 
 LEVEL_ZH = {"low": "低", "medium": "中", "high": "高", "severe": "严重", "very_high": "很高", None: "未评"}
@@ -39,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="pia-wizard", description="PIPIA for facial-recognition deployments (China).")
     parser.add_argument("--version", action="version", version=f"pia-wizard {__version__}")
     parser.add_argument("--data-dir", help="data folder (default: $PIA_WIZARD_DATA_DIR or the user data dir)")
+    parser.add_argument("--actor", help="who is acting, for the audit log (default: the OS user name)")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     p = sub.add_parser("check", help="evaluate an assessment file: findings and risk levels")
@@ -53,6 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", help="run the built-in hotel check-in example end to end")
     p.add_argument("--out", default=None, help="folder for the demo's output files (default: ./pia-wizard-demo)")
     p.add_argument("--lang", choices=("zh", "en"), default="zh")
+
+    cli_archive.add_parsers(sub)
+    cli_report.add_parsers(sub)
     return parser
 
 
@@ -133,10 +139,17 @@ def cmd_demo(args: argparse.Namespace) -> int:
     sys.stdout.write(("\n演示输出已写入 " if zh else "\nDemo output written to ") + f"{out.resolve()}:\n")
     for name in ("hotel-checkin.json", "check.json", "check.txt"):
         sys.stdout.write(f"  {out / name}\n")
+    sys.stdout.write(cli_report.demo_report(out, args.lang))
+    stored = cli_archive.demo_store(args, a, services.evaluation_dict(a, ev))
+    if stored is None:
+        return EXIT_BAD_INPUT
+    sys.stdout.write(stored)
     return EXIT_OK
 
 
 COMMANDS = {"check": cmd_check, "schema": cmd_schema, "demo": cmd_demo}
+COMMANDS.update(cli_archive.COMMANDS)
+COMMANDS.update(cli_report.COMMANDS)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""Report rendering benchmark: our renderer against bare WeasyPrint on the same HTML, in the same run.
+
+    .venv/bin/python bench/report.py                      # every example, zh, 3 runs each (min is reported)
+    .venv/bin/python bench/report.py hotel-checkin --langs zh en bilingual --runs 5
+    .venv/bin/python bench/report.py hotel-checkin --fonts  # also: subset vs full font vs subset + extension face
+    .venv/bin/python bench/report.py --cli                  # also: a cold `pia-wizard report` process, end to end
+
+"ours" = pia_wizard.report.render.render: context, Jinja2, our URL fetcher, PDF/A-3b, the JSON attachment.
+"bare" = weasyprint.HTML(string=the same HTML).write_pdf() with WeasyPrint's default fetcher, no PDF/A, no
+attachment. Both load the same fonts. Targets (issue 3, 2-core machine): hotel <= 1.5 s, ours <= 1.1x bare.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from pia_wizard import paths  # noqa: E402
+from pia_wizard.core.assessment import parse  # noqa: E402
+from pia_wizard.core.engine import evaluate  # noqa: E402
+
+
+def timed(fn, runs: int) -> tuple[float, float, object]:
+    """(best wall seconds, best CPU seconds, result). This machine is shared (other sessions run test suites on
+    its 2 cores), so the CPU time of this process is reported next to the wall time: it is what contention
+    changes least."""
+    walls, cpus, result = [], [], None
+    for _ in range(runs):
+        wall, cpu = time.perf_counter(), time.process_time()
+        result = fn()
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    return min(walls), min(cpus), result
+
+
+def bare_pdf(html: str, font_css: str) -> tuple[bytes, int]:
+    import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
+
+    font_config = FontConfiguration()  # without it WeasyPrint ignores the @font-face rules of the extra CSS
+    document = weasyprint.HTML(string=html, base_url=paths.template_dir().as_uri() + "/")
+    rendered = document.render(stylesheets=[weasyprint.CSS(string=font_css, font_config=font_config)],
+                               font_config=font_config)
+    return rendered.write_pdf(), len(rendered.pages)
+
+
+def full_font_css(folder: Path) -> str:
+    from pia_wizard.report.fonts import EXT_FAMILY, FAMILY
+
+    if not (folder / "NotoSansCJKsc-Bold.otf").exists():
+        subprocess.run([sys.executable, str(REPO / "scripts" / "build_fonts.py"), "--full-otf", str(folder)],
+                       check=True, capture_output=True)
+    faces = [(FAMILY, "Regular", 400), (FAMILY, "Bold", 700), (EXT_FAMILY, "Regular", 400)]
+    return "\n".join(f'@font-face {{ font-family: "{fam}"; '
+                     f'src: url("{(folder / f"NotoSansCJKsc-{st}.otf").as_uri()}"); font-weight: {w}; }}'
+                     for fam, st, w in faces)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("examples", nargs="*", help="example names (default: all)")
+    parser.add_argument("--langs", nargs="+", default=["zh"], choices=("zh", "en", "bilingual"))
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--fonts", action="store_true", help="also compare subset, full and extension fonts")
+    parser.add_argument("--cli", action="store_true", help="also time a cold `pia-wizard report` process")
+    args = parser.parse_args()
+
+    start = time.perf_counter()
+    import weasyprint  # noqa: F401 - imported once, outside the timings
+
+    from pia_wizard.report import fonts
+    from pia_wizard.report.render import build_html, render
+
+    print(f"import weasyprint: {time.perf_counter() - start:.2f} s (paid once per process; the CLI imports it lazily)")
+    names = args.examples or sorted(p.stem for p in paths.resource_dir("examples").glob("*.json"))
+    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cores; "
+          f"best of {args.runs} runs; wall seconds, CPU seconds in brackets; ratio = median of alternating pairs")
+    header = (f"{'example':20} {'lang':9} {'pages':>5} {'ours wall (cpu)':>16} {'bare wall (cpu)':>16} "
+              f"{'cpu s/page':>10} {'ratio wall':>10} {'ratio cpu':>9}")
+    print(header + "\n" + "-" * len(header))
+    for name in names:
+        a = parse(paths.example(f"{name}.json").read_bytes())
+        ev = evaluate(a)
+        for lang in args.langs:
+            render(a, ev, lang)  # warm-up: fontconfig caches, Jinja2 template compilation
+            as_of = date.fromisoformat(a.assessment_date) if a.assessment_date else None
+            html = build_html(a, ev, lang, None, as_of)
+            css = fonts.plan(html).css
+            # Ours and bare alternate, so that both see the same machine; the ratio is the median of the pairs.
+            pairs = []
+            for _ in range(args.runs):
+                o = timed(lambda a=a, ev=ev, lang=lang: render(a, ev, lang), 1)
+                b = timed(lambda html=html, css=css: bare_pdf(html, css), 1)
+                pairs.append((o, b))
+            result = pairs[0][0][2]
+            ours, ours_cpu = min(p[0][0] for p in pairs), min(p[0][1] for p in pairs)
+            bare, bare_cpu = min(p[1][0] for p in pairs), min(p[1][1] for p in pairs)
+            ratio = statistics.median(p[0][0] / p[1][0] for p in pairs)
+            ratio_cpu = statistics.median(p[0][1] / p[1][1] for p in pairs)
+            print(f"{name:20} {lang:9} {result.pages:5d} {ours:7.2f} ({ours_cpu:6.2f}) {bare:7.2f} ({bare_cpu:6.2f}) "
+                  f"{ours_cpu / result.pages:10.3f} {ratio:10.2f} {ratio_cpu:9.2f}", flush=True)
+            if args.fonts:
+                subset_css = css
+                ext_css = fonts.plan(html + "堃").css
+                full_css = full_font_css(Path(tempfile.gettempdir()) / "pia-wizard-bench-fonts")
+                # The font cost is mostly fixed per render (load, fontconfig scan, subsetting at write), so a
+                # one-page document shows it better than the whole report.
+                one_page = html[:html.index('<section class="approval">')] + "</body></html>"
+                for label, font_css in (("subset (shipped)", subset_css), ("subset + ext face", ext_css),
+                                        ("full 16 MB faces", full_css)):
+                    t, cpu, (pdf, pg) = timed(lambda font_css=font_css, html=html: bare_pdf(html, font_css), args.runs)
+                    t1, cpu1, _ = timed(lambda font_css=font_css, one_page=one_page: bare_pdf(one_page, font_css), 5)
+                    print(f"    fonts: {label:18} report {t:6.2f} s wall ({cpu:.2f} s CPU), {pg} pages, "
+                          f"PDF {len(pdf) / 1e6:.2f} MB; cover page alone {t1:.3f} s wall ({cpu1:.3f} s CPU)",
+                          flush=True)
+    if args.cli:
+        with tempfile.TemporaryDirectory() as tmp:
+            cmd = [str(REPO / ".venv" / "bin" / "pia-wizard"), "report", str(paths.example("hotel-checkin.json")),
+                   "--out", str(Path(tmp) / "r.pdf")]
+            walls, cpus = [], []
+            for _ in range(args.runs):
+                before, wall = os.times(), time.perf_counter()
+                subprocess.run(cmd, check=True, capture_output=True)
+                after = os.times()
+                walls.append(time.perf_counter() - wall)
+                cpus.append(after.children_user + after.children_system - before.children_user - before.children_system)
+            print(f"cold CLI `pia-wizard report hotel-checkin.json` (process start to PDF written): {min(walls):.2f} s "
+                  f"wall ({min(cpus):.2f} s CPU)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

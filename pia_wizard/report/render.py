@@ -1,0 +1,134 @@
+"""Assessment -> PDF/A-3b report with the assessment JSON embedded as an associated file.
+
+WeasyPrint is imported inside the functions: ``import weasyprint`` costs ~0.35 s and the CLI must start
+without it (tests/test_boundaries.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any
+
+from pia_wizard.core.assessment import Assessment
+from pia_wizard.core.bank import Bank
+from pia_wizard.core.engine import Evaluation, evaluate
+from pia_wizard.paths import resource_dir, template_dir
+from pia_wizard.report import fonts
+from pia_wizard.report.context import build_context, report_id
+from pia_wizard.report.templating import render_html
+
+ATTACHMENT_NAME = "assessment.json"
+ATTACHMENT_RELATIONSHIP = "Source"  # PDF/A-3 AFRelationship: the data the report was made from
+ATTACHMENT_DESCRIPTION = "pia-wizard assessment file"
+CHINA = timezone(timedelta(hours=8))
+PT_PER_PX = 0.75  # CSS px (1/96 in) -> PDF points (1/72 in)
+SIGNATURE_ANCHOR = "signature-block"
+
+
+@dataclass(frozen=True)
+class SignatureBox:
+    """Where the approval page's signature block sits: page index (0-based) and (x1, y1, x2, y2) in PDF
+    points from the bottom-left corner of the page, as pyHanko's SigFieldSpec wants it."""
+
+    page: int
+    box: tuple[float, float, float, float]
+
+
+@dataclass
+class RenderResult:
+    pdf: bytes
+    pages: int
+    report_id: str
+    lang: str
+    signature: SignatureBox | None
+    warnings: list[str] = field(default_factory=list)
+    uncovered: tuple[str, ...] = ()  # characters in no bundled font (fonts.FontPlan.uncovered)
+    refused_urls: list[str] = field(default_factory=list)
+    served_urls: list[str] = field(default_factory=list)
+    weasyprint_messages: list[str] = field(default_factory=list)
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage()[:300])
+
+
+def build_html(a: Assessment, ev: Evaluation, lang: str, bank: Bank | None = None, as_of: date | None = None) -> str:
+    return render_html(build_context(a, ev, lang, bank, as_of))
+
+
+def _uncovered_warning(chars: tuple[str, ...]) -> str:
+    shown = " ".join(f"{c} (U+{ord(c):04X})" for c in chars[:12]) + (" ..." if len(chars) > 12 else "")
+    return (f"{len(chars)} character(s) are in no font that pia-wizard ships and print with this computer's "
+            f"fonts, or as empty boxes where it has none: {shown}")
+
+
+def _attachment_time(a: Assessment) -> datetime:
+    d = date.fromisoformat(a.assessment_date) if a.assessment_date else date(2000, 1, 1)
+    return datetime(d.year, d.month, d.day, tzinfo=CHINA).astimezone(UTC).replace(tzinfo=None)
+
+
+def render(a: Assessment, ev: Evaluation | None = None, lang: str = "zh", *, bank: Bank | None = None,
+           today: date | None = None) -> RenderResult:
+    """The PDF/A-3b report in ``lang`` (zh, en or bilingual). An ``ev`` passed in should be evaluated as of
+    ``today`` (default: the assessment date), which the report prints as the date of its findings."""
+    import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
+
+    from pia_wizard.report.fetcher import SafeFetcher
+
+    # A report speaks as of its assessment date (the filing clocks count to it), so the same file renders the
+    # same report on any day; pass ``today`` or an Evaluation to state the situation on another day.
+    as_of = today or (date.fromisoformat(a.assessment_date) if a.assessment_date else date.today())
+    ev = ev or evaluate(a, bank, today=as_of)
+    html = build_html(a, ev, lang, bank, as_of)
+    plan = fonts.plan(html)
+    fetcher = SafeFetcher([template_dir(), resource_dir("assets")])
+    font_config = FontConfiguration()
+    collect = _Collect()
+    log = logging.getLogger("weasyprint")
+    log.addHandler(collect)
+    saved_propagate, log.propagate = log.propagate, False
+    try:
+        font_css = weasyprint.CSS(string=plan.css, url_fetcher=fetcher, font_config=font_config)
+        document = weasyprint.HTML(string=html, base_url=template_dir().as_uri() + "/", url_fetcher=fetcher)
+        rendered = document.render(stylesheets=[font_css], font_config=font_config)
+        payload = a.to_json().encode("utf-8")
+        when = _attachment_time(a)
+        attachment = weasyprint.Attachment(
+            string=payload, name=ATTACHMENT_NAME, description=ATTACHMENT_DESCRIPTION,
+            relationship=ATTACHMENT_RELATIONSHIP, created=when, modified=when, url_fetcher=fetcher)
+        rid = report_id(a)
+        pdf = rendered.write_pdf(
+            pdf_variant="pdf/a-3b",
+            attachments=[attachment],
+            pdf_identifier=hashlib.md5(rid.encode(), usedforsecurity=False).hexdigest().encode(),
+        )
+    finally:
+        log.removeHandler(collect)
+        log.propagate = saved_propagate
+    warnings = [_uncovered_warning(plan.uncovered)] if plan.uncovered else []
+    return RenderResult(
+        pdf=pdf, pages=len(rendered.pages), report_id=rid, lang=lang, signature=_signature_box(rendered),
+        warnings=warnings, uncovered=plan.uncovered, refused_urls=list(fetcher.refused),
+        served_urls=list(fetcher.served),
+        weasyprint_messages=collect.messages,
+    )
+
+
+def _signature_box(rendered: Any) -> SignatureBox | None:
+    for index, page in enumerate(rendered.pages):
+        anchor = page.anchors.get(SIGNATURE_ANCHOR)  # the block's border box, CSS px from the top left
+        if anchor is None:
+            continue
+        x1, y1, x2, y2 = anchor
+        return SignatureBox(index, (round(x1 * PT_PER_PX, 2), round((page.height - y2) * PT_PER_PX, 2),
+                                    round(x2 * PT_PER_PX, 2), round((page.height - y1) * PT_PER_PX, 2)))
+    return None

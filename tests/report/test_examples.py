@@ -1,0 +1,99 @@
+"""Every example renders in zh, en and bilingual: PDF/A-3b, our fonts embedded, Chinese text extractable,
+only our attachment, a table of contents whose page numbers are right."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pia_wizard.report.importer import import_assessment
+
+from .conftest import EXAMPLES, LANGS, attachments_of, example, fonts_of, rendered, tool, words_outside, write
+
+pytestmark = pytest.mark.slow
+
+
+def test_the_four_examples_are_there():
+    assert set(EXAMPLES) >= {"hotel-checkin", "residential-gate", "school-canteen", "factory-attendance"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_example_renders(name, lang, tmp_path):
+    a = example(name)
+    result = rendered(name, lang)
+    path = write(tmp_path, result.pdf)
+
+    assert result.pages >= 20
+    assert tool("pdfinfo", str(path)).count(f"Pages:           {result.pages}") == 1
+    meta = tool("pdfinfo", "-meta", str(path))
+    assert 'pdfaid:part="3"' in meta and 'pdfaid:conformance="B"' in meta
+
+    fonts = fonts_of(path)
+    assert fonts and all(f["emb"] == "yes" for f in fonts), fonts
+    assert all("PIA-Sans" in f["name"] for f in fonts), [f["line"] for f in fonts]
+
+    assert attachments_of(path) == ["assessment.json"]
+    assert import_assessment(result.pdf) == a
+
+    text = tool("pdftotext", str(path), "-").replace("\n", "")
+    snippets = [a.system["name"], a.processor["name"], a.assessor.get("name"),
+                a.answers["scope.description"][:30], a.answers["conclusion.decision_reason"][:30],
+                a.answers["mapping.activities"][0]["activity"]]
+    for chinese in filter(None, snippets):
+        assert "".join(chinese.split()) in "".join(text.split()), chinese
+    assert result.report_id in text
+    assert not result.refused_urls
+    assert not result.weasyprint_messages, result.weasyprint_messages
+    assert result.signature is not None and result.signature.page == 1
+    assert not words_outside(path)[:5]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_contents_page_numbers_point_at_the_sections(lang, tmp_path):
+    result = rendered("hotel-checkin", lang)
+    path = write(tmp_path, result.pdf)
+    toc = tool("pdftotext", "-f", "3", "-l", "3", "-layout", str(path), "-")
+    entries = re.findall(r"^\s*(\d+|附录[AB]|Annex [AB])\s+(.+?)\s*\.{3,}\s*(\d+)\s*$", toc, re.M)
+    assert len(entries) == 14, toc
+    for number, title, page in entries:
+        page_text = " ".join(tool("pdftotext", "-f", page, "-l", page, str(path), "-").split())
+        start = title.split(" / ")[0][:6]
+        assert f"{number} {start}" in page_text, (number, title, page)
+
+
+def test_header_and_footer_carry_id_version_and_page_x_of_y(tmp_path):
+    result = rendered("hotel-checkin", "zh")
+    path = write(tmp_path, result.pdf)
+    n = result.pages
+    for page in (2, 10, n):
+        text = tool("pdftotext", "-f", str(page), "-l", str(page), str(path), "-")
+        assert result.report_id in text
+        assert "2026.11" in text and "/f1" in text
+        assert f"第 {page} 页，共 {n} 页" in text
+    cover = tool("pdftotext", "-f", "1", "-l", "1", str(path), "-")
+    assert "共" not in cover  # no header or footer on the cover
+    en = write(tmp_path, rendered("hotel-checkin", "en").pdf, "en.pdf")
+    assert f"Page 4 of {rendered('hotel-checkin', 'en').pages}" in tool("pdftotext", "-f", "4", "-l", "4", str(en), "-")
+
+
+def test_bilingual_has_both_languages(tmp_path):
+    path = write(tmp_path, rendered("hotel-checkin", "bilingual").pdf)
+    text = tool("pdftotext", "-f", "4", "-l", "4", str(path), "-")
+    assert "执行摘要" in text and "Executive summary" in text
+
+
+def test_report_is_byte_identical_for_the_same_input():
+    from pia_wizard.report.render import render
+
+    assert render(example("hotel-checkin"), lang="zh").pdf == rendered("hotel-checkin", "zh").pdf
+
+
+def test_a_prohibited_finding_still_renders_and_says_so(tmp_path):
+    from pia_wizard.core.engine import evaluate
+
+    prohibited = [n for n in EXAMPLES if evaluate(example(n)).has_prohibited]
+    assert prohibited, "one example should carry a prohibited finding"
+    text = tool("pdftotext", str(write(tmp_path, rendered(prohibited[0], "zh").pdf)), "-")
+    assert "禁止" in text and "必须停止" in text

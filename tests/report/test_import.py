@@ -1,0 +1,119 @@
+"""report -> import-report restores the assessment exactly; anything else is refused in one line with exit 2."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from pia_wizard import paths
+from pia_wizard.core.assessment import AssessmentError, parse
+from pia_wizard.report import ReportError
+from pia_wizard.report.importer import extract_json, import_assessment
+
+from .conftest import example, rendered, write
+
+pytestmark = pytest.mark.slow
+
+
+def cli(*args: str, cwd=None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pia_wizard", *args], capture_output=True, text=True, timeout=600,
+                          cwd=cwd)
+
+
+def test_round_trip_in_process():
+    a = example("hotel-checkin")
+    pdf = rendered("hotel-checkin", "zh").pdf
+    assert extract_json(pdf) == a.to_json().encode("utf-8")
+    assert import_assessment(pdf) == a
+
+
+def test_round_trip_through_the_cli(tmp_path):
+    src = paths.example("hotel-checkin.json")
+    pdf, out = tmp_path / "report.pdf", tmp_path / "back.json"
+    r = cli("report", str(src), "--out", str(pdf), "--lang", "bilingual")
+    assert r.returncode == 0, r.stderr
+    assert "report ID PIA-" in r.stdout
+    r = cli("import-report", str(pdf), "--out", str(out))
+    assert r.returncode == 0, r.stderr
+    assert parse(out.read_bytes()) == parse(src.read_bytes())
+    r = cli("import-report", str(pdf))
+    assert r.returncode == 0 and parse(r.stdout) == parse(src.read_bytes())
+
+
+def test_report_renders_whatever_the_findings(tmp_path):
+    """A prohibited finding is the report's content, not a failure: exit 0 (check exits 1 for it)."""
+    from pia_wizard.core.engine import evaluate
+
+    name = next(n for n in ("residential-gate", "school-canteen", "factory-attendance", "hotel-checkin")
+                if evaluate(example(n)).has_prohibited)
+    r = cli("report", str(paths.example(f"{name}.json")), "--out", str(tmp_path / "p.pdf"))
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "p.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def one_line_exit_2(r: subprocess.CompletedProcess) -> str:
+    assert r.returncode == 2, (r.returncode, r.stdout, r.stderr)
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("pia-wizard: "), r.stderr
+    assert "Traceback" not in r.stderr
+    return lines[0]
+
+
+def test_import_refuses_what_is_not_a_report(tmp_path):
+    import weasyprint
+
+    plain = write(tmp_path, weasyprint.HTML(string="<p>hello</p>").write_pdf(), "plain.pdf")
+    assert "holds no pia-wizard assessment" in one_line_exit_2(cli("import-report", str(plain)))
+
+    other = write(tmp_path, weasyprint.HTML(string="<p>x</p>").write_pdf(
+        attachments=[weasyprint.Attachment(string=b"{}", name="other.json")]), "other.pdf")
+    assert "other.json" in one_line_exit_2(cli("import-report", str(other)))
+
+    text = tmp_path / "notes.pdf"
+    text.write_text("just text", encoding="utf-8")
+    assert "is not a PDF file" in one_line_exit_2(cli("import-report", str(text)))
+
+    good = rendered("hotel-checkin", "zh").pdf
+    cut = write(tmp_path, good[: len(good) // 3], "cut.pdf")
+    assert "damaged" in one_line_exit_2(cli("import-report", str(cut)))
+
+    garbage = write(tmp_path, b"%PDF-1.7\n" + bytes(range(256)) * 50, "garbage.pdf")
+    assert one_line_exit_2(cli("import-report", str(garbage)))
+
+    assert "no such file" in one_line_exit_2(cli("import-report", str(tmp_path / "missing.pdf")))
+    assert "folder" in one_line_exit_2(cli("import-report", str(tmp_path)))
+    out = one_line_exit_2(cli("import-report", str(write(tmp_path, good, "g.pdf")), "--out", str(tmp_path / "g.pdf")))
+    assert "is the input file" in out
+
+
+def test_import_refuses_an_invalid_embedded_assessment(tmp_path):
+    import weasyprint
+
+    bad = write(tmp_path, weasyprint.HTML(string="<p>x</p>").write_pdf(
+        attachments=[weasyprint.Attachment(string=b'{"format_version": 1}', name="assessment.json")]), "bad.pdf")
+    line = one_line_exit_2(cli("import-report", str(bad)))
+    assert "not valid" in line and "missing required field" in line
+    with pytest.raises(ReportError):
+        import_assessment(bad.read_bytes())
+    assert issubclass(ReportError, AssessmentError)
+
+
+def test_report_refuses_bad_input_in_one_line(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    assert "not valid JSON" in one_line_exit_2(cli("report", str(bad), "--out", str(tmp_path / "x.pdf")))
+    src = paths.example("hotel-checkin.json")
+    assert "does not exist" in one_line_exit_2(cli("report", str(src), "--out", str(tmp_path / "nope" / "x.pdf")))
+    assert "folder" in one_line_exit_2(cli("report", str(src), "--out", str(tmp_path)))
+    assert one_line_exit_2(cli("report", str(src), "--out", str(tmp_path / "x.pdf"), "--lang", "fr"))
+    assert one_line_exit_2(cli("report", str(src)))  # --out is required
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_demo_writes_the_hotel_report(tmp_path):
+    r = cli("demo", "--out", str(tmp_path / "demo"), cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    pdf = tmp_path / "demo" / "hotel-checkin-report-zh.pdf"
+    assert import_assessment(pdf.read_bytes()) == example("hotel-checkin")
