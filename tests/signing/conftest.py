@@ -25,14 +25,14 @@ PT_PER_PX = 0.75
 def font_path() -> Path:
     path = paths.asset("fonts", "PIASansCJKsc-Regular.otf")
     if not path.is_file():
-        pytest.skip("assets/fonts/PIASansCJKsc-Regular.otf is missing")
+        pytest.fail("assets/fonts/PIASansCJKsc-Regular.otf is missing: the font ships with the app")
     return path
 
 
 def need(*tools: str) -> None:
     missing = [t for t in tools if shutil.which(t) is None]
     if missing:
-        pytest.skip(f"needs {', '.join(missing)} (Debian: poppler-utils, libnss3-tools)")
+        pytest.fail(f"needs {', '.join(missing)}: ./dev setup installs them (poppler-utils, libnss3-tools)")
 
 
 def run(*args: str | Path, check: bool = True) -> subprocess.CompletedProcess[str]:

@@ -105,7 +105,7 @@ def test_private_key_is_never_written_unencrypted(identity, key_dir, cert_pem):
     assert b"BEGIN CERTIFICATE" in cert_pem.read_bytes()
 
 
-@pytest.mark.skipif(shutil.which("openssl") is None, reason="needs openssl")
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="needs openssl (./dev setup installs it on Debian)")
 def test_pkcs12_uses_pbes2_aes256_with_many_rounds(key_dir):
     out = subprocess.run(["openssl", "pkcs12", "-info", "-noout", "-in", str(key_dir / "dpo.p12"),
                           "-passin", "env:P12PASS"], capture_output=True, text=True, timeout=60,
