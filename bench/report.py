@@ -67,6 +67,40 @@ def full_font_css(folder: Path) -> str:
                      for fam, st, w in faces)
 
 
+def breakdown(a, ev, lang: str, runs: int) -> None:
+    """Where our time goes, on one laid-out document: writing the same layout twice, plain and as PDF/A-3b with
+    the attachment, isolates what our PDF options cost from the noise of the machine."""
+    import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
+
+    from pia_wizard.report import fonts
+    from pia_wizard.report.fetcher import SafeFetcher
+    from pia_wizard.report.render import build_html
+
+    as_of = date.fromisoformat(a.assessment_date) if a.assessment_date else None
+    html_t, _cpu, html = timed(lambda: build_html(a, ev, lang, None, as_of), runs)
+    css = fonts.plan(html).css
+
+    def layout(fetcher):
+        fc = FontConfiguration()
+        kwargs = {"url_fetcher": fetcher} if fetcher else {}
+        doc = weasyprint.HTML(string=html, base_url=paths.template_dir().as_uri() + "/", **kwargs)
+        return doc.render(stylesheets=[weasyprint.CSS(string=css, font_config=fc, **kwargs)], font_config=fc)
+
+    ours_layout, bare_layout, plain_w, pdfa_w = [], [], [], []
+    for _ in range(runs):
+        t, _c, rendered = timed(lambda: layout(SafeFetcher([paths.template_dir(), paths.resource_dir("assets")])), 1)
+        ours_layout.append(t)
+        bare_layout.append(timed(lambda: layout(None), 1)[0])
+        plain_w.append(timed(lambda rendered=rendered: rendered.write_pdf(), 1)[0])
+        attachment = weasyprint.Attachment(string=a.to_json().encode(), name="assessment.json", relationship="Source")
+        pdfa_w.append(timed(lambda rendered=rendered, att=attachment: rendered.write_pdf(
+            pdf_variant="pdf/a-3b", attachments=[att]), 1)[0])
+    print(f"    breakdown (best of {runs}): HTML {html_t:.2f} s; layout with our fetcher {min(ours_layout):.2f} s, "
+          f"with WeasyPrint's {min(bare_layout):.2f} s; write plain {min(plain_w):.2f} s, "
+          f"PDF/A-3b + attachment {min(pdfa_w):.2f} s", flush=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("examples", nargs="*", help="example names (default: all)")
@@ -74,6 +108,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--fonts", action="store_true", help="also compare subset, full and extension fonts")
     parser.add_argument("--cli", action="store_true", help="also time a cold `pia-wizard report` process")
+    parser.add_argument("--breakdown", action="store_true",
+                        help="also split our time: HTML, layout, PDF writing with and without PDF/A + attachment")
     args = parser.parse_args()
 
     start = time.perf_counter()
@@ -110,6 +146,8 @@ def main() -> int:
             ratio_cpu = statistics.median(p[0][1] / p[1][1] for p in pairs)
             print(f"{name:20} {lang:9} {result.pages:5d} {ours:7.2f} ({ours_cpu:6.2f}) {bare:7.2f} ({bare_cpu:6.2f}) "
                   f"{ours_cpu / result.pages:10.3f} {ratio:10.2f} {ratio_cpu:9.2f}", flush=True)
+            if args.breakdown:
+                breakdown(a, ev, lang, args.runs)
             if args.fonts:
                 subset_css = css
                 ext_css = fonts.plan(html + "堃").css
