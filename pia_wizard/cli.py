@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pia_wizard import cli_archive, cli_report
+from pia_wizard import cli_archive, cli_keys, cli_report, cli_verify
 
 EXIT_OK, EXIT_FOUND, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -59,6 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_archive.add_parsers(sub)
     cli_report.add_parsers(sub)
+    cli_verify.add_parsers(sub)
+    cli_keys.add_parsers(sub)
     return parser
 
 
@@ -139,17 +141,19 @@ def cmd_demo(args: argparse.Namespace) -> int:
     sys.stdout.write(("\n演示输出已写入 " if zh else "\nDemo output written to ") + f"{out.resolve()}:\n")
     for name in ("hotel-checkin.json", "check.json", "check.txt"):
         sys.stdout.write(f"  {out / name}\n")
-    sys.stdout.write(cli_report.demo_report(out, args.lang))
     stored = cli_archive.demo_store(args, a, services.evaluation_dict(a, ev))
     if stored is None:
         return EXIT_BAD_INPUT
     sys.stdout.write(stored)
+    sys.stdout.write(cli_report.demo_report(out, args.lang, getattr(args, "actor", None)))
     return EXIT_OK
 
 
 COMMANDS = {"check": cmd_check, "schema": cmd_schema, "demo": cmd_demo}
 COMMANDS.update(cli_archive.COMMANDS)
 COMMANDS.update(cli_report.COMMANDS)
+COMMANDS.update(cli_verify.COMMANDS)
+COMMANDS.update(cli_keys.COMMANDS)
 
 
 def main(argv: list[str] | None = None) -> int:

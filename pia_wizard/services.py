@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import asdict
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -12,7 +12,7 @@ from pia_wizard.core import assessment as assessment_mod
 from pia_wizard.core.assessment import Assessment, AssessmentError
 from pia_wizard.core.bank import Bank, default_bank
 from pia_wizard.core.engine import Evaluation, evaluate
-from pia_wizard.paths import example
+from pia_wizard.paths import example, resource_dir
 
 
 def read_assessment(path: str | os.PathLike[str], bank: Bank | None = None) -> Assessment:
@@ -187,3 +187,235 @@ def _write_atomic(dest: Path, data: bytes) -> None:
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise ReportError(f"cannot write {dest}: {exc.strerror or exc}") from None
+
+
+# --- issue a signed report: approval check -> render -> sign (assessor, then DPO) -> archive -> write ---------------
+
+ROLE_TEXT = {"assessor": "评估负责人 / Lead assessor", "dpo": "个人信息保护负责人 / PI protection officer"}
+
+
+@dataclass(frozen=True)
+class SignerKey:
+    """A PKCS#12 file and its passphrase (from the environment or a dialog; never a command-line argument)."""
+
+    path: Path
+    passphrase: str = field(repr=False)
+
+
+@dataclass
+class IssuedReport:
+    path: Path
+    report_id: str
+    lang: str
+    pages: int
+    sha256: str
+    signatures: list[Any]  # signing.sign.SignedPdf, in signing order
+    archived: dict[str, Any]  # the archive's report row (retain_until, ...)
+    version: dict[str, Any]  # the assessment version, now approved
+    warnings: list[str]
+
+
+def _signing_errors() -> tuple[type[Exception], ...]:
+    from pia_wizard.signing import SigningError
+    from pia_wizard.store import StoreError
+
+    return SigningError, StoreError
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())
+
+
+def _opinion_note(a: Assessment) -> str:
+    from pia_wizard.core.approval import OPINIONS
+
+    zh, en = OPINIONS[a.approval["opinion"]]
+    return f"审批意见 Decision: {zh} / {en}"
+
+
+def _approved_version(store: Any, a: Assessment, evaluation: dict[str, Any]) -> dict[str, Any]:
+    """The archive version for exactly this content: the open draft (saved now), or an approved version with the
+    same content (a second language signed later). An approved version with other content is never changed."""
+    import hashlib
+
+    from pia_wizard.store import Immutable
+    from pia_wizard.store import assessments as versions
+
+    digest = hashlib.sha256(a.to_json().encode("utf-8")).hexdigest()
+    for row in reversed(versions.versions(store, a.id) if _exists(store, a.id) else []):
+        if row["content_sha256"] == digest and row["state"] in ("approved", "in_review"):
+            return row
+    try:
+        return versions.save(store, a, evaluation)
+    except Immutable as exc:
+        raise exc.__class__(f"{exc}; this file differs from the approved version, so sign it as a new version "
+                            "(pia-wizard assessments new-version)") from None
+
+
+def _exists(store: Any, assessment_id: str) -> bool:
+    return store.conn.execute("SELECT 1 FROM assessments WHERE id = ?", (assessment_id,)).fetchone() is not None
+
+
+def issue_report(path: str | os.PathLike[str] | Assessment, out: str | os.PathLike[str], lang: str = "zh", *,
+                 dpo: SignerKey, assessor: SignerKey | None = None, today: date | None = None,
+                 actor: str | None = None, progress: Any = None) -> IssuedReport:
+    """Render the report for signing, sign it (the assessor first when ``assessor`` is given, then the PI
+    protection officer), archive the signed bytes (which moves the version to approved) and write ``out``.
+
+    Everything that can be refused is checked before the slow rendering: the approval, the keys and their
+    passphrases, the output path, and whether the archive already holds this report. The archive is written before
+    the file, so a file that cannot be written is still kept (``pia-wizard reports extract``). Every failure is a
+    ReportError with one line. ``progress(step: str)`` is called before each step, for a GUI.
+    """
+    from pia_wizard.archive import open_archive as _open_archive
+    from pia_wizard.core import approval
+    from pia_wizard.report import ReportError
+    from pia_wizard.report.context import report_id
+    from pia_wizard.signing import keys, sign
+    from pia_wizard.store import reports
+
+    step = progress or (lambda _s: None)
+    errors = _signing_errors()
+    dest = Path(out)
+    a = path if isinstance(path, Assessment) else read_assessment(path)
+    _check_output(dest, Path(os.devnull) if isinstance(path, Assessment) else Path(path))
+    missing = approval.problems(a)
+    if missing:
+        more = f" (and {len(missing) - 2} more)" if len(missing) > 2 else ""
+        raise ReportError("the report cannot be signed until the approval is complete: " + "; ".join(missing[:2])
+                          + more)
+    step("keys")
+    try:
+        identities = [("assessor", keys.load_pkcs12(assessor.path, assessor.passphrase))] if assessor else []
+        identities.append(("dpo", keys.load_pkcs12(dpo.path, dpo.passphrase)))
+    except errors as exc:
+        raise ReportError(_one_line(exc)) from None
+    rid = report_id(a, lang)
+    as_of = today or (date.fromisoformat(a.assessment_date) if a.assessment_date else date.today())
+    ev = evaluate(a, today=as_of)
+    try:
+        with _open_archive(actor) as store:
+            held = [r for r in reports.list_reports(store) if r["report_id"] == rid]
+            if held:
+                raise ReportError(
+                    f"report {rid} is already signed and archived (on {held[0]['created_at'][:10]}); write it out "
+                    f"with `pia-wizard reports extract {held[0]['id']}`, or change the assessment (a new version) "
+                    "to sign a new report")
+            # The content to sign is stored first (into the open draft): a refusal comes before the slow
+            # rendering, and a failure later loses nothing the officer entered.
+            version_id = _approved_version(store, a, evaluation_dict(a, ev))["id"]
+    except errors as exc:
+        raise ReportError(f"the archive refused the assessment: {_one_line(exc)}") from None
+    step("render")
+    from pia_wizard.report.render import render
+
+    result = render(a, ev, lang, today=as_of, signers=tuple(role for role, _ in identities))
+    pdf, signed = result.pdf, []
+    font = resource_dir("assets") / "fonts" / "PIASansCJKsc-Regular.otf"
+    names = {"assessor": a.assessor.get("name"), "dpo": a.approval["approver"].get("name")}
+    fields = {"assessor": sign.ASSESSOR_FIELD, "dpo": sign.DPO_FIELD}
+    for role, identity in identities:
+        step(f"sign-{role}")
+        box = result.signature_boxes.get(role)
+        if box is None:
+            raise ReportError(f"the report has no signature box for the {role} (template problem)")
+        try:
+            s = sign.sign_pdf(pdf, identity, field_name=fields[role], page=box.page, box=box.box,
+                              role=ROLE_TEXT[role], report_id=rid, font_path=font, signer_name=names[role],
+                              note=_opinion_note(a) if role == "dpo" else None)
+        except errors as exc:
+            raise ReportError(_one_line(exc)) from None
+        pdf = s.pdf
+        signed.append(s)
+    step("archive")
+    from pia_wizard.store.reports import Signature
+
+    sigs = [Signature(signer=s.signer, cert_fingerprint=s.certificate_fingerprint,
+                      signed_at=s.signed_at.isoformat() if s.signed_at else "", role=s.role,
+                      organisation=s.organisation, self_signed=s.self_signed) for s in signed]
+    try:
+        with _open_archive(actor) as store:
+            row = reports.archive(store, version_id=version_id, pdf=pdf, report_id=rid, language=lang,
+                                  signatures=sigs, approve=True, approval_note=_opinion_note(a))
+            from pia_wizard.store import assessments as versions
+
+            version = versions.get_version(store, version_id)
+    except errors as exc:
+        raise ReportError(f"the signed report was not archived, and no file was written: {_one_line(exc)}") from None
+    step("write")
+    try:
+        _write_atomic(dest, pdf)
+    except ReportError as exc:
+        raise ReportError(f"{exc}; the signed report is archived: write it out with "
+                          f"`pia-wizard reports extract {row['id']}`") from None
+    return IssuedReport(path=dest, report_id=rid, lang=lang, pages=result.pages, sha256=row["sha256"],
+                        signatures=signed, archived=row, version=version,
+                        warnings=[*result.warnings, *(w for s in signed for w in s.warnings)])
+
+
+# --- the demo's signed report -------------------------------------------------------------------------------------
+
+DEMO_PASSPHRASE = "pia-wizard-demo"  # the demo keys protect nothing: they sign the built-in example only
+
+
+def demo_approval(a: Assessment) -> Assessment:
+    """The example with the officer's approval recorded: the officer named in the file agrees with the
+    assessment's own conclusion and its reasons."""
+    from pia_wizard.core.approval import approval_dict
+
+    ans = a.answers
+    data = a.to_dict()
+    data["approval"] = approval_dict(
+        opinion=ans.get("conclusion.decision") or "proceed_with_conditions",
+        reasons=ans.get("conclusion.decision_reason") or "", conditions=ans.get("conclusion.conditions") or "",
+        approver={k: v for k, v in a.dpo.items() if k in ("name", "role", "organisation")},
+        date=a.assessment_date or date.today().isoformat())
+    return Assessment.from_dict(data)
+
+
+@dataclass
+class DemoReport:
+    path: Path
+    report_id: str
+    certificates: list[Path]
+    issued: IssuedReport | None  # None: the archive already held this report and its copy was written
+    archived: dict[str, Any]
+
+
+def demo_signed_report(out_dir: str | os.PathLike[str], lang: str = "zh", actor: str | None = None) -> DemoReport:
+    """The demo end to end: approve the hotel example, sign it as its assessor and its officer with demo
+    certificates created in the data dir (self-signed, passphrase DEMO_PASSPHRASE), archive it, write it and
+    the certificates' PEM to ``out_dir``. Run again, it writes the archived copy instead of signing anew."""
+    from pia_wizard.archive import open_archive as _open_archive
+    from pia_wizard.paths import data_dir
+    from pia_wizard.report import ReportError
+    from pia_wizard.report.context import report_id
+    from pia_wizard.signing import keys
+    from pia_wizard.store import reports
+
+    out = Path(out_dir)
+    a = demo_approval(read_assessment(example_path("hotel-checkin")))
+    key_dir = data_dir() / "keys"
+    certs, signers = [], {}
+    for role, person in (("assessor", a.assessor), ("dpo", a.dpo)):
+        p12 = key_dir / f"demo-{role}.p12"
+        try:
+            if p12.exists():
+                identity = keys.load_pkcs12(p12, DEMO_PASSPHRASE)
+            else:
+                key_dir.mkdir(parents=True, exist_ok=True)
+                identity = keys.create_certificate(p12, person.get("name") or role,
+                                                   f"{a.processor['name']}（演示 demo）", DEMO_PASSPHRASE)
+            certs.append(keys.export_certificate(identity, out / f"demo-{role}-certificate.pem"))
+        except _signing_errors() as exc:
+            raise ReportError(f"demo certificate {p12}: {_one_line(exc)}") from None
+        signers[role] = SignerKey(p12, DEMO_PASSPHRASE)
+    rid = report_id(a, lang)
+    dest = out / f"hotel-checkin-report-{lang}.pdf"
+    with _open_archive(actor) as store:
+        held = [r for r in reports.list_reports(store) if r["report_id"] == rid]
+        if held:
+            _write_atomic(dest, reports.pdf_bytes(store, held[0]["id"]))
+            return DemoReport(dest, rid, certs, None, held[0])
+    issued = issue_report(a, dest, lang, dpo=signers["dpo"], assessor=signers["assessor"], actor=actor)
+    return DemoReport(dest, rid, certs, issued, issued.archived)

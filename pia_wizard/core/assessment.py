@@ -47,18 +47,19 @@ class Assessment:
                                                                      "matrix_id": MATRIX_ID})
     calendar_overrides: list[dict[str, Any]] = field(default_factory=list)
     calendar_complete_years: list[int] = field(default_factory=list)
+    approval: dict[str, Any] = field(default_factory=dict)  # core/approval.py: recorded before signing
 
     _ORDER = (
         "format_version", "bank_version", "id", "title", "language", "assessment_date", "processor", "system",
         "sites", "assessor", "dpo", "answers", "risks", "risk_acceptance", "calendar_overrides",
-        "calendar_complete_years",
+        "calendar_complete_years", "approval",
     )
 
     def to_dict(self) -> dict[str, Any]:
         out = {}
         for key in self._ORDER:
             value = getattr(self, key)
-            if value is None:
+            if value is None or (key == "approval" and not value):
                 continue
             out[key] = value
         return out

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from pia_wizard.core.approval import ATTESTATION_KEYS, OPINIONS
 from pia_wizard.core.bank import ROWS_LIMIT, TEXT_LIMIT, YESNO_VALUES, Bank, Column, Question
 from pia_wizard.core.risk import (
     IMPACT_ADJUSTMENTS,
@@ -223,6 +224,24 @@ def assessment_schema(bank: Bank) -> dict:
                 "items": {"type": "integer", "minimum": 2000, "maximum": 2200},
                 "description": "years whose State Council holiday notice has been entered in full in "
                 "calendar_overrides; deadlines in them are no longer estimates",
+            },
+            "approval": {
+                "type": "object",
+                "description": "the PI protection officer's approval, recorded before signing (GB/T 39335 5.7); "
+                "the views of the people concerned are the answers to conclusion.consulted and its follow-ups",
+                "properties": {
+                    "attestations": {
+                        "type": "object",
+                        "properties": {k: {"type": "boolean"} for k in ATTESTATION_KEYS},
+                        "additionalProperties": False,
+                    },
+                    "opinion": {"enum": list(OPINIONS)},
+                    "reasons": {"type": "string", "maxLength": TEXT_LIMIT},
+                    "conditions": {"type": "string", "maxLength": TEXT_LIMIT},
+                    "approver": _person(),
+                    "date": {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+                },
+                "additionalProperties": False,
             },
         },
         "required": ["format_version", "bank_version", "processor", "system", "answers"],

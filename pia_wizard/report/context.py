@@ -17,6 +17,8 @@ from typing import Any
 from markupsafe import Markup
 
 from pia_wizard.core import risk as risk_mod
+from pia_wizard.core.approval import ATTESTATIONS, OPINIONS
+from pia_wizard.core.approval import problems as approval_problems
 from pia_wizard.core.assessment import Assessment
 from pia_wizard.core.bank import Bank, Question, Text, default_bank
 from pia_wizard.core.engine import Evaluation
@@ -31,6 +33,7 @@ RETENTION_YEARS = 3
 # paragraph takes ~3.5 s, the same text in 2,000-character paragraphs ~1.5 s), so very long user
 # paragraphs are printed in pieces, cut after a sentence end where there is one.
 CHUNK = 1500
+VIEWS_SHORT = 110  # characters of what the people concerned said, on the approval page (in full in Annex B)
 SHORT = 60  # characters of an answer shown in the coverage matrix; the annex prints it in full
 SENTENCE_END = re.compile(r"[。！？；.!?;]\s*")
 
@@ -74,10 +77,56 @@ def content_hash(a: Assessment) -> str:
     return hashlib.sha256(canonical_json(a).encode("utf-8")).hexdigest()
 
 
-def report_id(a: Assessment) -> str:
-    """Stable for the same content: the assessment id (its first 8 alphanumerics) + 8 hex of the content hash."""
+LANG_CODES = {"zh": "ZH", "en": "EN", "bilingual": "BI"}
+
+
+def report_id(a: Assessment, lang: str = "zh") -> str:
+    """Stable for the same content and language: the assessment id (its first 8 alphanumerics), 8 hex of the
+    content hash, and the language. The zh and en reports of one assessment are two documents, each signed and
+    archived under its own ID; the first two parts show they report the same content."""
     stem = re.sub(r"[^0-9A-Za-z]", "", a.id)[:8].upper() or "NOID"
-    return f"PIA-{stem}-{content_hash(a)[:8].upper()}"
+    return f"PIA-{stem}-{content_hash(a)[:8].upper()}-{LANG_CODES[lang]}"
+
+
+# Who may sign the approval page, in signing order: (role, zh title, en title). The signing step puts its
+# fields in the boxes the template draws with id "sig-<role>".
+SIGNER_ROLES: tuple[tuple[str, str, str], ...] = (
+    ("assessor", "评估负责人", "Lead assessor"),
+    ("dpo", "个人信息保护负责人", "PI protection officer"),
+)
+
+
+def _person(p: dict[str, Any] | None) -> dict[str, str]:
+    return {k: str((p or {}).get(k) or "") for k in ("name", "role", "organisation", "contact")}
+
+
+def _status(a: Assessment, signing: bool) -> Text:
+    opinion = OPINIONS.get((a.approval or {}).get("opinion", ""))
+    if signing and opinion:
+        return T(f"审批意见：{opinion[0]}；电子签名见审批页",
+                 f"Decision: {opinion[1]}; see the electronic signatures on the approval page")
+    if opinion:
+        return T(f"审批意见已记录（{opinion[0]}），未签署", f"Decision recorded ({opinion[1]}); not signed")
+    return T("待审批，未签署", "For approval; not signed")
+
+
+def _approval(a: Assessment, lang: str) -> dict[str, Any] | None:
+    ap = a.approval or {}
+    if not ap:
+        return None
+    attest = ap.get("attestations") or {}
+    opinion = OPINIONS.get(ap.get("opinion", ""))
+    conditions = ap.get("conditions") if ap.get("opinion") == "proceed_with_conditions" else None
+    return {
+        "attestations": [{"text": T(zh, en), "confirmed": attest.get(k) is True} for k, zh, en in ATTESTATIONS],
+        "opinion": T(*opinion) if opinion else None,
+        "opinion_id": ap.get("opinion"),
+        "reasons": paragraphs(ap["reasons"]) if str(ap.get("reasons") or "").strip() else None,
+        "conditions": paragraphs(conditions) if str(conditions or "").strip() else None,
+        "approver": _person(ap.get("approver")),
+        "date": ap.get("date"),
+        "problems": approval_problems(a),
+    }
 
 
 def report_version(a: Assessment) -> str:
@@ -361,9 +410,14 @@ DISTRIBUTION = {
 
 
 def build_context(a: Assessment, ev: Evaluation, lang: str, bank: Bank | None = None,
-                  as_of: date | None = None) -> dict[str, Any]:
+                  as_of: date | None = None, signers: tuple[str, ...] = ()) -> dict[str, Any]:
+    """``signers``: the roles (SIGNER_ROLES) about to sign this copy electronically; empty for an unsigned copy,
+    which gets boxes for handwritten signatures instead."""
     if lang not in LANGS:
         raise ValueError(f"unknown report language {lang!r}; use one of {', '.join(LANGS)}")
+    unknown = set(signers) - {r for r, _, _ in SIGNER_ROLES}
+    if unknown:
+        raise ValueError(f"unknown signer role(s) {', '.join(sorted(unknown))}")
     bank = bank or default_bank()
     visible = bank.visible(a.answers)
 
@@ -439,8 +493,21 @@ def build_context(a: Assessment, ev: Evaluation, lang: str, bank: Bank | None = 
     publish = shown("conclusion.publish")
     overall = ev.risk
 
-    rid = report_id(a)
+    rid = report_id(a, lang)
+    people = {"assessor": a.assessor, "dpo": (a.approval or {}).get("approver") or a.dpo}
+    signing = bool(signers)
     return {
+        "signing": signing,
+        "sign_boxes": [{"role": r, "title": T(zh, en), "person": _person(people[r])}
+                       for r, zh, en in SIGNER_ROLES if r in signers or not signing],
+        "status": _status(a, signing),
+        "approval": _approval(a, lang),
+        "views_sought": shown("conclusion.consulted"),
+        "views": {k: view(f"conclusion.{k}") for k in ("consult_groups", "consult_methods", "consult_why_not")
+                  if visible.get(f"conclusion.{k}")},
+        # the approval page is one page: what they said is summarised there and printed in full in Annex B
+        "views_result": _shorten(shown("conclusion.consult_result") or "", VIEWS_SHORT) or None,
+        "views_result_cut": len(" ".join(str(shown("conclusion.consult_result") or "").split())) > VIEWS_SHORT,
         "lang": lang,
         "html_lang": "en" if lang == "en" else "zh-Hans",
         "report_id": rid,

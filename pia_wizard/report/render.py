@@ -17,7 +17,7 @@ from pia_wizard.core.bank import Bank
 from pia_wizard.core.engine import Evaluation, evaluate
 from pia_wizard.paths import resource_dir, template_dir
 from pia_wizard.report import fonts
-from pia_wizard.report.context import build_context, report_id
+from pia_wizard.report.context import SIGNER_ROLES, build_context, report_id
 from pia_wizard.report.templating import render_html
 
 ATTACHMENT_NAME = "assessment.json"
@@ -25,7 +25,7 @@ ATTACHMENT_RELATIONSHIP = "Source"  # PDF/A-3 AFRelationship: the data the repor
 ATTACHMENT_DESCRIPTION = "pia-wizard assessment file"
 CHINA = timezone(timedelta(hours=8))
 PT_PER_PX = 0.75  # CSS px (1/96 in) -> PDF points (1/72 in)
-SIGNATURE_ANCHOR = "signature-block"
+SIGNATURE_ANCHOR = "sig-{role}"  # one box per signer role on the approval page (context.SIGNER_ROLES)
 
 
 @dataclass(frozen=True)
@@ -43,12 +43,13 @@ class RenderResult:
     pages: int
     report_id: str
     lang: str
-    signature: SignatureBox | None
+    signature: SignatureBox | None  # the PI protection officer's box
     warnings: list[str] = field(default_factory=list)
     uncovered: tuple[str, ...] = ()  # characters in no bundled font (fonts.FontPlan.uncovered)
     refused_urls: list[str] = field(default_factory=list)
     served_urls: list[str] = field(default_factory=list)
     weasyprint_messages: list[str] = field(default_factory=list)
+    signature_boxes: dict[str, SignatureBox] = field(default_factory=dict)  # role -> box
 
 
 class _Collect(logging.Handler):
@@ -60,8 +61,9 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage()[:300])
 
 
-def build_html(a: Assessment, ev: Evaluation, lang: str, bank: Bank | None = None, as_of: date | None = None) -> str:
-    return render_html(build_context(a, ev, lang, bank, as_of))
+def build_html(a: Assessment, ev: Evaluation, lang: str, bank: Bank | None = None, as_of: date | None = None,
+               signers: tuple[str, ...] = ()) -> str:
+    return render_html(build_context(a, ev, lang, bank, as_of, signers))
 
 
 def _uncovered_warning(chars: tuple[str, ...]) -> str:
@@ -76,9 +78,10 @@ def _attachment_time(a: Assessment) -> datetime:
 
 
 def render(a: Assessment, ev: Evaluation | None = None, lang: str = "zh", *, bank: Bank | None = None,
-           today: date | None = None) -> RenderResult:
+           today: date | None = None, signers: tuple[str, ...] = ()) -> RenderResult:
     """The PDF/A-3b report in ``lang`` (zh, en or bilingual). An ``ev`` passed in should be evaluated as of
-    ``today`` (default: the assessment date), which the report prints as the date of its findings."""
+    ``today`` (default: the assessment date), which the report prints as the date of its findings. ``signers``:
+    the roles about to sign this copy (see context.SIGNER_ROLES); their boxes are in ``signature_boxes``."""
     import weasyprint
     from weasyprint.text.fonts import FontConfiguration
 
@@ -88,7 +91,7 @@ def render(a: Assessment, ev: Evaluation | None = None, lang: str = "zh", *, ban
     # same report on any day; pass ``today`` or an Evaluation to state the situation on another day.
     as_of = today or (date.fromisoformat(a.assessment_date) if a.assessment_date else date.today())
     ev = ev or evaluate(a, bank, today=as_of)
-    html = build_html(a, ev, lang, bank, as_of)
+    html = build_html(a, ev, lang, bank, as_of, signers)
     plan = fonts.plan(html)
     fetcher = SafeFetcher([template_dir(), resource_dir("assets")])
     font_config = FontConfiguration()
@@ -105,7 +108,7 @@ def render(a: Assessment, ev: Evaluation | None = None, lang: str = "zh", *, ban
         attachment = weasyprint.Attachment(
             string=payload, name=ATTACHMENT_NAME, description=ATTACHMENT_DESCRIPTION,
             relationship=ATTACHMENT_RELATIONSHIP, created=when, modified=when, url_fetcher=fetcher)
-        rid = report_id(a)
+        rid = report_id(a, lang)
         pdf = rendered.write_pdf(
             pdf_variant="pdf/a-3b",
             attachments=[attachment],
@@ -115,17 +118,20 @@ def render(a: Assessment, ev: Evaluation | None = None, lang: str = "zh", *, ban
         log.removeHandler(collect)
         log.propagate = saved_propagate
     warnings = [_uncovered_warning(plan.uncovered)] if plan.uncovered else []
+    boxes = {role: box for role, _, _ in SIGNER_ROLES if (box := _signature_box(rendered, role)) is not None}
     return RenderResult(
-        pdf=pdf, pages=len(rendered.pages), report_id=rid, lang=lang, signature=_signature_box(rendered),
+        pdf=pdf, pages=len(rendered.pages), report_id=rid, lang=lang, signature=boxes.get("dpo"),
+        signature_boxes=boxes,
         warnings=warnings, uncovered=plan.uncovered, refused_urls=list(fetcher.refused),
         served_urls=list(fetcher.served),
         weasyprint_messages=collect.messages,
     )
 
 
-def _signature_box(rendered: Any) -> SignatureBox | None:
+def _signature_box(rendered: Any, role: str) -> SignatureBox | None:
     for index, page in enumerate(rendered.pages):
-        anchor = page.anchors.get(SIGNATURE_ANCHOR)  # the block's border box, CSS px from the top left
+        # the box's border box, CSS px from the top left
+        anchor = page.anchors.get(SIGNATURE_ANCHOR.format(role=role))
         if anchor is None:
             continue
         x1, y1, x2, y2 = anchor

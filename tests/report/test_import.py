@@ -116,4 +116,18 @@ def test_demo_writes_the_hotel_report(tmp_path):
     r = cli("demo", "--out", str(tmp_path / "demo"), cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     pdf = tmp_path / "demo" / "hotel-checkin-report-zh.pdf"
-    assert import_assessment(pdf.read_bytes()) == example("hotel-checkin")
+    restored = import_assessment(pdf.read_bytes())
+    # the demo records the officer's approval (agreeing with the example's conclusion) and signs
+    assert restored.approval["opinion"] == example("hotel-checkin").answers["conclusion.decision"]
+    restored.approval = {}
+    assert restored == example("hotel-checkin")
+    sig = subprocess.run(["pdfsig", str(pdf)], capture_output=True, text=True, timeout=120).stdout
+    assert sig.count("Signature is Valid.") == 2 and "Total document signed" in sig
+    pems = sorted((tmp_path / "demo").glob("demo-*-certificate.pem"))
+    assert [p.name for p in pems] == ["demo-assessor-certificate.pem", "demo-dpo-certificate.pem"]
+    assert "pia-wizard verify" in r.stdout
+    first = pdf.read_bytes()
+    pdf.unlink()
+    again = cli("demo", "--out", str(tmp_path / "demo"), cwd=tmp_path)  # the archived copy, not a new signature
+    assert again.returncode == 0 and pdf.read_bytes() == first
+    assert "存档副本" in again.stdout

@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 def test_report_id_is_stable_and_follows_the_content(hotel):
     rid = context.report_id(hotel)
-    assert re.fullmatch(r"PIA-5B2E8C41-[0-9A-F]{8}", rid)
+    assert re.fullmatch(r"PIA-5B2E8C41-[0-9A-F]{8}-ZH", rid)
     assert context.report_id(example("hotel-checkin")) == rid
     changed = Assessment.from_dict({**hotel.to_dict(), "title": hotel.title + "（修订）"})
     assert context.report_id(changed) != rid

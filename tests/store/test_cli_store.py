@@ -86,7 +86,7 @@ def test_demo_stores_example_findings_record_and_filing_state(tmp_path, monkeypa
 
     monkeypatch.chdir(tmp_path)
     # the report step of the demo is tested with the report; here only what the demo keeps in the archive
-    monkeypatch.setattr(cli_report, "demo_report", lambda out, lang: "")
+    monkeypatch.setattr(cli_report, "demo_report", lambda out, lang, actor=None: "")
     code, out, err = run_cli("demo", "--out", str(tmp_path / "demo"), "--lang", "en")
     assert code == 0, err
     assert "Stored in the archive" in out

@@ -1,0 +1,118 @@
+"""The PI protection officer's approval, recorded before the report is signed (GB/T 39335 5.7: the report opens
+with the officer's approval page).
+
+The approval lives in the assessment file (``Assessment.approval``), so it is inside the JSON that the report
+embeds and that every signature's stated SHA-256 covers: the signed report proves what the officer attested to.
+The views of the people concerned are not asked twice: they are the answers to ``conclusion.consulted`` and its
+follow-ups, which the approval requires and the approval page repeats.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # schema.py imports the constants below, and assessment.py imports schema.py
+    from pia_wizard.core.assessment import Assessment
+
+# (key, zh, en): the four statements the officer confirms, in the order the approval page prints them.
+ATTESTATIONS: tuple[tuple[str, str, str], ...] = (
+    ("description_accurate", "本报告对处理活动的描述与实际情况相符。",
+     "The description of the processing in this report matches reality."),
+    ("risks_understood", "本人已知悉报告所列的风险及其等级。",
+     "I am aware of the risks this report sets out and of their levels."),
+    ("plan_ratified", "本人批准报告中的整改计划。",
+     "I ratify the action plan in this report."),
+    ("will_implement", "本单位承诺按整改计划的期限实施各项措施。",
+     "We commit to implementing the measures by the dates in the action plan."),
+)
+ATTESTATION_KEYS = tuple(k for k, _, _ in ATTESTATIONS)
+
+OPINIONS: dict[str, tuple[str, str]] = {
+    "proceed": ("同意实施", "Proceed"),
+    "proceed_with_conditions": ("有条件同意实施", "Proceed with conditions"),
+    "do_not_proceed": ("不同意实施", "Do not proceed"),
+}
+MIN_REASONS = 15  # characters, spaces not counted: "同意。" is not a reason
+MIN_CONDITIONS = 6
+
+
+@dataclass(frozen=True)
+class Views:
+    """Whether the views of the people concerned were sought (``conclusion.consulted``), and what came of it."""
+
+    sought: str | None  # "yes" | "no" | "unknown" | None (unanswered)
+    groups: tuple[str, ...] = ()
+    methods: tuple[str, ...] = ()
+    result: str = ""
+    why_not: str = ""
+
+
+def views(a: Assessment) -> Views:
+    ans = a.answers
+    return Views(
+        sought=ans.get("conclusion.consulted"),
+        groups=tuple(ans.get("conclusion.consult_groups") or ()),
+        methods=tuple(ans.get("conclusion.consult_methods") or ()),
+        result=str(ans.get("conclusion.consult_result") or "").strip(),
+        why_not=str(ans.get("conclusion.consult_why_not") or "").strip(),
+    )
+
+
+def recorded(a: Assessment) -> bool:
+    """True when the file holds an approval at all (complete or not)."""
+    return bool(a.approval)
+
+
+def problems(a: Assessment) -> list[str]:
+    """What stands between this assessment and a signature, each as one sentence naming the field to fill in.
+    Empty when the approval is complete."""
+    ap = a.approval or {}
+    if not ap:
+        return ["approval: no approval is recorded; the PI protection officer records the four attestations, an "
+                "opinion with reasons, and the views of the people concerned before signing"]
+    out = []
+    attest = ap.get("attestations") or {}
+    for key, _zh, en in ATTESTATIONS:
+        if attest.get(key) is not True:
+            out.append(f"approval.attestations.{key}: not confirmed (\"{en}\")")
+    opinion = ap.get("opinion")
+    if opinion not in OPINIONS:
+        out.append(f"approval.opinion: choose one of {', '.join(OPINIONS)}")
+    if len("".join(str(ap.get("reasons") or "").split())) < MIN_REASONS:
+        out.append(f"approval.reasons: give the reasons for the opinion (at least {MIN_REASONS} characters)")
+    if opinion == "proceed_with_conditions" and len("".join(str(ap.get("conditions") or "").split())) < MIN_CONDITIONS:
+        out.append("approval.conditions: list the conditions the processing must meet before it goes ahead")
+    if not str((ap.get("approver") or {}).get("name") or "").strip():
+        out.append("approval.approver.name: name the PI protection officer who approves")
+    if not ap.get("date"):
+        out.append("approval.date: the date of the approval")
+    v = views(a)
+    if v.sought not in ("yes", "no"):
+        out.append("answers.conclusion.consulted: say whether the views of the people concerned were sought "
+                   "(yes or no)")
+    elif v.sought == "yes" and not v.result:
+        out.append("answers.conclusion.consult_result: say what the people concerned said and how the assessment "
+                   "responded")
+    elif v.sought == "no" and not v.why_not:
+        out.append("answers.conclusion.consult_why_not: say why the views of the people concerned were not sought")
+    return out
+
+
+def complete(a: Assessment) -> bool:
+    return not problems(a)
+
+
+def approval_dict(*, opinion: str, reasons: str, approver: dict[str, Any], date: str, conditions: str = "",
+                  attestations: dict[str, bool] | None = None) -> dict[str, Any]:
+    """An approval object as the file holds it; ``attestations`` default to all four confirmed."""
+    out: dict[str, Any] = {
+        "attestations": {k: True for k in ATTESTATION_KEYS} if attestations is None else dict(attestations),
+        "opinion": opinion,
+        "reasons": reasons,
+        "approver": dict(approver),
+        "date": date,
+    }
+    if conditions:
+        out["conditions"] = conditions
+    return out
