@@ -63,7 +63,7 @@ def cmd_keys(args: argparse.Namespace) -> int:
         passphrase = keys.passphrase_from_env(args.passphrase_env)
         if args.keys_command == "create":
             dest = Path(args.out) if args.out else default
-            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             identity = keys.create_certificate(dest, args.name, args.organisation, passphrase,
                                                key_type="rsa" if args.rsa else "ec", years=args.years,
                                                email=args.email)
@@ -72,14 +72,17 @@ def cmd_keys(args: argparse.Namespace) -> int:
                              f"--passphrase-env {args.passphrase_env} --out certificate.pem\n")
         elif args.keys_command == "import":
             dest = Path(args.out) if args.out else default
-            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             identity = keys.import_pkcs12(args.file, passphrase, dest)
             sys.stdout.write(f"{dest}: imported from {args.file}\n{_describe(identity)}")
         elif args.keys_command == "show":
             identity = keys.load_pkcs12(Path(args.file) if args.file else default, passphrase)
             sys.stdout.write(f"{identity.source}\n{_describe(identity)}")
         else:
-            identity = keys.load_pkcs12(Path(args.file) if args.file else default, passphrase)
+            source = Path(args.file) if args.file else default
+            if Path(args.out).resolve() == source.resolve():
+                raise SigningError(f"the output {args.out} is the key file itself; choose a .pem name")
+            identity = keys.load_pkcs12(source, passphrase)
             out = keys.export_certificate(identity, args.out)
             sys.stdout.write(f"{out}: certificate of {identity.name}, SHA-256 {identity.fingerprint}\n")
     except SigningError as exc:
@@ -87,6 +90,9 @@ def cmd_keys(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     except OSError as exc:
         sys.stderr.write(f"pia-wizard: {exc.strerror or exc}: {exc.filename or ''}\n")
+        return EXIT_BAD_INPUT
+    except ValueError as exc:  # e.g. cryptography refusing a non-ASCII e-mail address
+        sys.stderr.write(f"pia-wizard: {' '.join(str(exc).split())[:300]}\n")
         return EXIT_BAD_INPUT
     return EXIT_OK
 

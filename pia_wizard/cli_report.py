@@ -7,6 +7,7 @@ rendered whatever the findings (a prohibited finding is part of what the report 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -60,12 +61,13 @@ def _print_issued(r: object, out: object) -> None:
                      f"attached, signed\n")
     for s in r.signatures:
         kind = "self-signed certificate" if s.self_signed else "certificate"
-        sys.stdout.write(f"  {s.role}: {s.signer} ({s.organisation}), {s.signed_at:%Y-%m-%d %H:%M:%S %Z}, {kind} "
+        when = f"{s.signed_at:%Y-%m-%d %H:%M:%S %Z}" if s.signed_at else "time not stated"
+        sys.stdout.write(f"  {s.role}: {s.signer} ({s.organisation}), {when}, {kind} "
                          f"SHA-256 {s.certificate_fingerprint}\n")
     sys.stdout.write(f"  assessment JSON SHA-256 {r.signatures[-1].assessment_sha256}\n")
     sys.stdout.write(f"  archived as report #{r.archived['id']} (SHA-256 {r.sha256}), kept until "
                      f"{r.archived['retain_until']}; assessment {r.version['assessment_id']} v{r.version['version']} "
-                     f"is {r.version['state']}\n")
+                     f"is {r.version['state']} (decision: {r.version.get('decision_note') or '—'})\n")
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -122,8 +124,10 @@ def demo_report(out: Path, lang: str, actor: str | None = None) -> str:
         lines.append(f"  评估 v{v['version']} 已审批（{v['state']}）" if zh else
                       f"  assessment v{v['version']} is now {v['state']}")
     lines += [f"  {c}" for c in d.certificates]
+    data = os.environ.get("PIA_WIZARD_DATA_DIR")
     lines.append(("  核验签名：" if zh else "  Check the signatures: ")
-                 + f"pia-wizard verify {d.path} --trust {d.certificates[-1]} --trust {d.certificates[0]}")
+                 + "pia-wizard " + (f"--data-dir {data} " if data else "")
+                 + f"verify {d.path} --trust {d.certificates[-1]} --trust {d.certificates[0]}")
     return "\n".join(lines) + "\n"
 
 

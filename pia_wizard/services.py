@@ -236,20 +236,40 @@ def _opinion_note(a: Assessment) -> str:
 def _approved_version(store: Any, a: Assessment, evaluation: dict[str, Any]) -> dict[str, Any]:
     """The archive version for exactly this content: the open draft (saved now), or an approved version with the
     same content (a second language signed later). An approved version with other content is never changed."""
-    import hashlib
-
     from pia_wizard.store import Immutable
     from pia_wizard.store import assessments as versions
 
-    digest = hashlib.sha256(a.to_json().encode("utf-8")).hexdigest()
+    digest = _content_sha256(a)
     for row in reversed(versions.versions(store, a.id) if _exists(store, a.id) else []):
         if row["content_sha256"] == digest and row["state"] in ("approved", "in_review"):
             return row
     try:
         return versions.save(store, a, evaluation)
-    except Immutable as exc:
-        raise exc.__class__(f"{exc}; this file differs from the approved version, so sign it as a new version "
-                            "(pia-wizard assessments new-version)") from None
+    except Immutable:
+        raise Immutable(f"assessment {a.id} is already approved with other content: this file differs from the "
+                        "approved version, so start a new version (pia-wizard assessments new-version) and sign "
+                        "that") from None
+
+
+def _content_sha256(a: Assessment) -> str:
+    import hashlib
+
+    return hashlib.sha256(a.to_json().encode("utf-8")).hexdigest()
+
+
+def _check_not_precious(dest: Path, keep: list[Path]) -> None:
+    """The report must not land on a signing key or inside the data folder (the archive database, the keys)."""
+    from pia_wizard.paths import data_dir
+    from pia_wizard.report import ReportError
+
+    target = dest.resolve()
+    for k in keep:
+        if target == Path(k).resolve():
+            raise ReportError(f"the output {dest} is the signing key {k}; choose another name")
+    folder = data_dir().resolve()
+    if target == folder or folder in target.parents:
+        raise ReportError(f"the output {dest} is inside the data folder {folder}, which holds the archive and the "
+                          "keys; write the report somewhere else")
 
 
 def _exists(store: Any, assessment_id: str) -> bool:
@@ -279,6 +299,7 @@ def issue_report(path: str | os.PathLike[str] | Assessment, out: str | os.PathLi
     dest = Path(out)
     a = path if isinstance(path, Assessment) else read_assessment(path)
     _check_output(dest, Path(os.devnull) if isinstance(path, Assessment) else Path(path))
+    _check_not_precious(dest, [k.path for k in (dpo, assessor) if k is not None])
     missing = approval.problems(a)
     if missing:
         more = f" (and {len(missing) - 2} more)" if len(missing) > 2 else ""
@@ -290,6 +311,9 @@ def issue_report(path: str | os.PathLike[str] | Assessment, out: str | os.PathLi
         identities.append(("dpo", keys.load_pkcs12(dpo.path, dpo.passphrase)))
     except errors as exc:
         raise ReportError(_one_line(exc)) from None
+    if assessor and identities[0][1].fingerprint == identities[1][1].fingerprint:
+        raise ReportError("the assessor and the PI protection officer must sign with their own certificates; "
+                          f"{assessor.path} and {dpo.path} hold the same one")
     rid = report_id(a, lang)
     as_of = today or (date.fromisoformat(a.assessment_date) if a.assessment_date else date.today())
     ev = evaluate(a, today=as_of)
@@ -313,6 +337,13 @@ def issue_report(path: str | os.PathLike[str] | Assessment, out: str | os.PathLi
     pdf, signed = result.pdf, []
     font = resource_dir("assets") / "fonts" / "PIASansCJKsc-Regular.otf"
     names = {"assessor": a.assessor.get("name"), "dpo": a.approval["approver"].get("name")}
+    notes = [f"the {role} signs as {identity.name} (certificate) but the file names {names[role]}; the stamp prints "
+             "both" for role, identity in identities
+             if names[role] and " ".join(str(names[role]).split()) != " ".join(identity.name.split())]
+    if ev.has_prohibited and a.approval["opinion"] != "do_not_proceed":
+        notes.append(f"the decision is {a.approval['opinion'].replace('_', ' ')} although the assessment has "
+                     f"{ev.counts.get('prohibited', 0)} prohibited finding(s): processing that the law prohibits "
+                     "cannot go ahead under conditions")
     fields = {"assessor": sign.ASSESSOR_FIELD, "dpo": sign.DPO_FIELD}
     for role, identity in identities:
         step(f"sign-{role}")
@@ -336,7 +367,8 @@ def issue_report(path: str | os.PathLike[str] | Assessment, out: str | os.PathLi
     try:
         with _open_archive(actor) as store:
             row = reports.archive(store, version_id=version_id, pdf=pdf, report_id=rid, language=lang,
-                                  signatures=sigs, approve=True, approval_note=_opinion_note(a))
+                                  signatures=sigs, approve=True, approval_note=_opinion_note(a),
+                                  content_sha256=_content_sha256(a))
             from pia_wizard.store import assessments as versions
 
             version = versions.get_version(store, version_id)
@@ -350,7 +382,7 @@ def issue_report(path: str | os.PathLike[str] | Assessment, out: str | os.PathLi
                           f"`pia-wizard reports extract {row['id']}`") from None
     return IssuedReport(path=dest, report_id=rid, lang=lang, pages=result.pages, sha256=row["sha256"],
                         signatures=signed, archived=row, version=version,
-                        warnings=[*result.warnings, *(w for s in signed for w in s.warnings)])
+                        warnings=[*notes, *result.warnings, *(w for s in signed for w in s.warnings)])
 
 
 # --- the demo's signed report -------------------------------------------------------------------------------------
@@ -391,7 +423,8 @@ def demo_signed_report(out_dir: str | os.PathLike[str], lang: str = "zh", actor:
     from pia_wizard.report import ReportError
     from pia_wizard.report.context import report_id
     from pia_wizard.signing import keys
-    from pia_wizard.store import reports
+    from pia_wizard.store import StoreError, reports
+    from pia_wizard.store import assessments as versions
 
     out = Path(out_dir)
     a = demo_approval(read_assessment(example_path("hotel-checkin")))
@@ -403,19 +436,26 @@ def demo_signed_report(out_dir: str | os.PathLike[str], lang: str = "zh", actor:
             if p12.exists():
                 identity = keys.load_pkcs12(p12, DEMO_PASSPHRASE)
             else:
-                key_dir.mkdir(parents=True, exist_ok=True)
+                key_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
                 identity = keys.create_certificate(p12, person.get("name") or role,
                                                    f"{a.processor['name']}（演示 demo）", DEMO_PASSPHRASE)
             certs.append(keys.export_certificate(identity, out / f"demo-{role}-certificate.pem"))
-        except _signing_errors() as exc:
+        except (*_signing_errors(), OSError) as exc:
             raise ReportError(f"demo certificate {p12}: {_one_line(exc)}") from None
         signers[role] = SignerKey(p12, DEMO_PASSPHRASE)
     rid = report_id(a, lang)
     dest = out / f"hotel-checkin-report-{lang}.pdf"
-    with _open_archive(actor) as store:
-        held = [r for r in reports.list_reports(store) if r["report_id"] == rid]
-        if held:
-            _write_atomic(dest, reports.pdf_bytes(store, held[0]["id"]))
-            return DemoReport(dest, rid, certs, None, held[0])
+    try:
+        with _open_archive(actor) as store:
+            held = [r for r in reports.list_reports(store) if r["report_id"] == rid]
+            if held:
+                _write_atomic(dest, reports.pdf_bytes(store, held[0]["id"]))
+                return DemoReport(dest, rid, certs, None, held[0])
+            rows = versions.versions(store, a.id) if _exists(store, a.id) else []
+            if rows and rows[-1]["state"] == "approved" and rows[-1]["content_sha256"] != _content_sha256(a):
+                # the built-in example changed (an update of pia-wizard): its new content is a new version
+                versions.new_version(store, a.id, "periodic_review", "pia-wizard demo: the built-in example changed")
+    except StoreError as exc:
+        raise ReportError(f"the archive refused the demo: {_one_line(exc)}") from None
     issued = issue_report(a, dest, lang, dpo=signers["dpo"], assessor=signers["assessor"], actor=actor)
     return DemoReport(dest, rid, certs, issued, issued.archived)

@@ -59,6 +59,17 @@ def views(a: Assessment) -> Views:
     )
 
 
+# An officer who decides that the processing must not go ahead still confirms the facts and the risks, but is not
+# asked to ratify or commit to an action plan for processing that will not happen.
+PLAN_ATTESTATIONS = ("plan_ratified", "will_implement")
+
+
+def required_attestations(opinion: str | None) -> tuple[str, ...]:
+    if opinion == "do_not_proceed":
+        return tuple(k for k in ATTESTATION_KEYS if k not in PLAN_ATTESTATIONS)
+    return ATTESTATION_KEYS
+
+
 def recorded(a: Assessment) -> bool:
     """True when the file holds an approval at all (complete or not)."""
     return bool(a.approval)
@@ -73,10 +84,10 @@ def problems(a: Assessment) -> list[str]:
                 "opinion with reasons, and the views of the people concerned before signing"]
     out = []
     attest = ap.get("attestations") or {}
-    for key, _zh, en in ATTESTATIONS:
-        if attest.get(key) is not True:
-            out.append(f"approval.attestations.{key}: not confirmed (\"{en}\")")
     opinion = ap.get("opinion")
+    for key, _zh, en in ATTESTATIONS:
+        if attest.get(key) is not True and key in required_attestations(opinion):
+            out.append(f"approval.attestations.{key}: not confirmed (\"{en}\")")
     if opinion not in OPINIONS:
         out.append(f"approval.opinion: choose one of {', '.join(OPINIONS)}")
     if len("".join(str(ap.get("reasons") or "").split())) < MIN_REASONS:

@@ -17,7 +17,7 @@ from typing import Any
 from markupsafe import Markup
 
 from pia_wizard.core import risk as risk_mod
-from pia_wizard.core.approval import ATTESTATIONS, OPINIONS
+from pia_wizard.core.approval import ATTESTATIONS, OPINIONS, required_attestations
 from pia_wizard.core.approval import problems as approval_problems
 from pia_wizard.core.assessment import Assessment
 from pia_wizard.core.bank import Bank, Question, Text, default_bank
@@ -118,7 +118,8 @@ def _approval(a: Assessment, lang: str) -> dict[str, Any] | None:
     opinion = OPINIONS.get(ap.get("opinion", ""))
     conditions = ap.get("conditions") if ap.get("opinion") == "proceed_with_conditions" else None
     return {
-        "attestations": [{"text": T(zh, en), "confirmed": attest.get(k) is True} for k, zh, en in ATTESTATIONS],
+        "attestations": [{"text": T(zh, en), "confirmed": attest.get(k) is True,
+                          "required": k in required_attestations(ap.get("opinion"))} for k, zh, en in ATTESTATIONS],
         "opinion": T(*opinion) if opinion else None,
         "opinion_id": ap.get("opinion"),
         "reasons": paragraphs(ap["reasons"]) if str(ap.get("reasons") or "").strip() else None,

@@ -17,7 +17,7 @@ from typing import Any
 
 from pia_wizard.store import assessments, audit, values
 from pia_wizard.store.db import Store, plus_years
-from pia_wizard.store.errors import InvalidInput, NotFound, RetentionError
+from pia_wizard.store.errors import InvalidInput, NotFound, RetentionError, StateError
 
 ENTITY = "report"
 RETENTION_YEARS = 3
@@ -87,8 +87,10 @@ def list_reports(store: Store, version_id: int | None = None) -> list[dict[str, 
 
 def archive(store: Store, *, version_id: int, pdf: bytes, report_id: str, language: str = "",
             signatures: list[Signature] | tuple[Signature, ...] = (), retain_until: date | str | None = None,
-            approve: bool = False, approval_note: str = "") -> dict[str, Any]:
-    """Archive issued PDF bytes. With ``approve``, the version moves to approved in the same transaction."""
+            approve: bool = False, approval_note: str = "", content_sha256: str | None = None) -> dict[str, Any]:
+    """Archive issued PDF bytes. With ``approve``, the version moves to approved in the same transaction.
+    ``content_sha256``: the SHA-256 of the assessment JSON the report was made from; the version must still hold
+    exactly that (another window may have changed the draft while the report was rendered and signed)."""
     if not isinstance(pdf, (bytes, bytearray)) or not pdf:
         raise InvalidInput("the report has no bytes")
     try:
@@ -99,6 +101,9 @@ def archive(store: Store, *, version_id: int, pdf: bytes, report_id: str, langua
     digest = sha256(pdf).hexdigest()
     with store.write():
         version = assessments.get_version(store, version_id)
+        if content_sha256 is not None and version["content_sha256"] != content_sha256:
+            raise StateError(f"version {version['version']} of assessment {version['assessment_id']} changed while "
+                             "the report was made: it no longer holds the content that was signed; sign again")
         created = store.timestamp()
         minimum = plus_years(store.today(), RETENTION_YEARS).isoformat()
         if retain_until is None:

@@ -69,6 +69,19 @@ def test_the_date_is_required():
     assert problems_of(data) == ["approval.date: the date of the approval"]
 
 
+def test_do_not_proceed_needs_no_ratified_plan_but_the_facts():
+    attest = dict.fromkeys(approval.ATTESTATION_KEYS, True) | {"plan_ratified": False, "will_implement": False}
+    assert problems_of(hotel(opinion="do_not_proceed", attestations=attest)) == []
+    assert [p.split(":")[0] for p in problems_of(hotel(opinion="proceed", attestations=attest))] == [
+        "approval.attestations.plan_ratified", "approval.attestations.will_implement"]
+    attest["risks_understood"] = False
+    assert [p.split(":")[0] for p in problems_of(hotel(opinion="do_not_proceed", attestations=attest))] == [
+        "approval.attestations.risks_understood"]
+    ctx = context(hotel(opinion="do_not_proceed", attestations=attest))
+    assert [(x["confirmed"], x["required"]) for x in ctx["approval"]["attestations"]] == [
+        (True, True), (False, True), (False, False), (False, False)]
+
+
 def test_conditions_are_not_needed_for_other_opinions():
     assert problems_of(hotel(opinion="do_not_proceed")) == []
     assert problems_of(hotel(opinion="proceed_with_conditions", conditions="上线前完成告知页保存期限的修改")) == []

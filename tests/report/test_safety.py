@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from pia_wizard import paths
+from pia_wizard.core.approval import approval_dict
 from pia_wizard.core.assessment import Assessment, parse
 from pia_wizard.report.render import render
 
@@ -72,6 +73,11 @@ def hostile_assessment(port: int) -> tuple[Assessment, dict[str, str]]:
     unit = "人脸数据流描述 data flow description, 采集后本地比对。"
     big = (unit * (ONE_MB // len(unit.encode()) + 1)).encode()[:ONE_MB].decode("utf-8", "ignore")
     answers["mapping.data_flow"] = big
+    # the officer's approval is user text on the approval page too
+    data["approval"] = approval_dict(
+        opinion="proceed_with_conditions", reasons=strings["style"] + " " + word[:3000],
+        conditions=f'<img src="http://127.0.0.1:{port}/z"> ' + strings["jinja"],
+        approver={"name": strings["link"], "role": strings["rtl"]}, date="2026-11-26")
     return Assessment.from_dict(data), strings
 
 
@@ -109,6 +115,9 @@ def test_markup_and_template_syntax_print_literally(hostile):
     for key in ("link", "img", "style", "jinja", "chinese"):
         assert "".join(strings[key].split()) in text, key
     assert "{{7*7}}" in text and "{%iftrue%}yes{%endif%}" in text  # printed, not evaluated
+    approval_page = "".join(tool("pdftotext", "-f", "2", "-l", "3", str(path), "-").split())
+    assert "有条件同意实施" in approval_page and "".join(strings["link"].split()) in approval_page
+    assert '<imgsrc="http://127.0.0.1:' in approval_page and "W" * 200 in approval_page
 
 
 @pytest.mark.slow

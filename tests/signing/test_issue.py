@@ -19,7 +19,7 @@ from pia_wizard.report.importer import import_assessment
 from pia_wizard.signing import keys
 from pia_wizard.signing.verify import verify_file
 from pia_wizard.store import assessments, audit, reports
-from pia_wizard.store.db import open_store
+from pia_wizard.store.db import open_store, plus_years
 
 from .conftest import need
 
@@ -104,7 +104,7 @@ def test_the_archive_holds_the_bytes_and_the_version_is_approved(world):
     with open_store(world["data"], "test") as store:
         held = reports.find_by_sha256(store, digest)
         assert len(held) == 1 and held[0]["signed"] and held[0]["signer"] == "陈启航"
-        assert held[0]["retain_until"] >= "2029-11-26"
+        assert held[0]["retain_until"] == plus_years(store.today(), 3).isoformat()
         sigs = reports.signatures(store, held[0]["id"])
         assert [(s["position"], s["signer"], bool(s["self_signed"])) for s in sigs] == [(1, "周雅琳", True),
                                                                                          (2, "陈启航", True)]
@@ -146,6 +146,20 @@ def test_signing_the_same_report_again_is_refused_before_rendering(world, capsys
     assert len(err.strip().splitlines()) == 1 and not again.exists()
 
 
+def test_a_second_language_of_the_approved_version_is_archived_next_to_the_first(world, capsys, tmp_path):
+    en = tmp_path / "en.pdf"
+    code, out, err = run("--data-dir", str(world["data"]), "report", str(world["src"]), "--out", str(en), "--lang",
+                         "en", "--sign", str(world["root"] / "dpo.p12"), "--passphrase-env", "DPO_PASS",
+                         env=world["env"], capsys=capsys)
+    assert code == 0, err
+    assert "-EN" in out and "is approved" in out
+    assert verify_file(en, trust=world["pems"]).ok
+    with open_store(world["data"], "test") as store:
+        rows = reports.list_reports(store)
+        assert sorted(r["language"] for r in rows) == ["en", "zh"] and len({r["version_id"] for r in rows}) == 1
+        assert assessments.get_version(store, rows[0]["version_id"])["state"] == "approved"
+
+
 def test_a_changed_file_after_approval_needs_a_new_version(world, capsys, tmp_path):
     changed = tmp_path / "changed.json"
     changed.write_text(json.dumps(approved_hotel(reasons=REASONS + "另：下次复评提前至半年后。"), ensure_ascii=False),
@@ -169,6 +183,7 @@ def _archived_count(data: Path) -> int:
 def test_refusals_come_in_one_line_and_leave_nothing_behind(world, capsys, tmp_path):
     out = tmp_path / "r.pdf"
     data = tmp_path / "data"
+    data.mkdir()
     unapproved = paths.example("hotel-checkin.json")
     approved = world["src"]
     cases = [
@@ -182,6 +197,13 @@ def test_refusals_come_in_one_line_and_leave_nothing_behind(world, capsys, tmp_p
         (["report", str(approved), "--out", str(out), "--passphrase-env", "DPO_PASS"], world["env"],
          "without --sign"),
         (_sign_args(world, world["root"] / "dpo.p12", out, "--passphrase-env", "DPO_PASS"), world["env"], "not UTF-8"),
+        (_sign_args(world, approved, data / "r.pdf", "--passphrase-env", "DPO_PASS"), world["env"],
+         "inside the data folder"),
+        (_sign_args(world, approved, world["root"] / "dpo.p12", "--passphrase-env", "DPO_PASS"), world["env"],
+         "is the signing key"),
+        (_sign_args(world, approved, out, "--passphrase-env", "DPO_PASS", "--assessor-sign",
+                    str(world["root"] / "dpo.p12"), "--assessor-passphrase-env", "DPO_PASS"), world["env"],
+         "their own certificates"),
     ]
     for args, env, expected in cases:
         env = {**env, "PIA_WIZARD_DATA_DIR": str(data)}
@@ -191,3 +213,26 @@ def test_refusals_come_in_one_line_and_leave_nothing_behind(world, capsys, tmp_p
         assert DPO_PASS not in err + out_text and "not the passphrase at all" not in err + out_text
         assert not out.exists()
     assert not (data / "pia-wizard.sqlite3").exists() or _archived_count(data) == 0
+
+
+def test_the_demo_signs_a_changed_example_as_a_new_version(tmp_path, monkeypatch):
+    """After an update changes the built-in example, the archived approved version stays and the demo signs the
+    new content as version 2 (instead of failing on the immutable version 1)."""
+    from pia_wizard import services
+
+    original = services.example_path("hotel-checkin")
+    first = services.demo_signed_report(tmp_path / "one", "zh")
+    assert first.issued is not None and first.issued.version["version"] == 1
+    changed = json.loads(original.read_text(encoding="utf-8"))
+    changed["title"] = changed.get("title", "") + "（示例已更新）"
+    copy = tmp_path / "hotel-checkin.json"
+    copy.write_text(json.dumps(changed, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setattr(services, "example_path", lambda name="hotel-checkin": copy)
+    second = services.demo_signed_report(tmp_path / "two", "zh")
+    assert second.issued is not None and second.report_id != first.report_id
+    assert second.issued.version["version"] == 2 and second.issued.version["state"] == "approved"
+    with open_store(None, "test") as store:
+        states = [(v["version"], v["state"], v["reason"]) for v in assessments.versions(store, first.issued.version[
+            "assessment_id"])]
+        assert states == [(1, "superseded", None), (2, "approved", "periodic_review")]
+        assert len(reports.list_reports(store)) == 2

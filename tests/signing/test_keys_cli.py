@@ -68,6 +68,24 @@ def test_errors_are_one_line_and_never_show_the_passphrase(tmp_path, capsys, arg
     assert "wrong one!" not in err + out and PASS not in err + out
 
 
+def test_a_non_ascii_email_is_one_line(tmp_path, capsys):
+    out = tmp_path / "k.p12"
+    code, _, err = run(capsys, "keys", "create", "--name", "a", "--organisation", "b", "--email", "陈@例子.cn",
+                       "--passphrase-env", "KP", "--out", str(out))
+    assert code == 2 and err.startswith("pia-wizard: ") and len(err.strip().splitlines()) == 1
+    assert not out.exists()
+
+
+def test_export_cert_never_overwrites_the_key(tmp_path, capsys):
+    data = str(tmp_path / "data")
+    run(capsys, "--data-dir", data, "keys", "create", "--name", "a", "--organisation", "b", "--passphrase-env", "KP")
+    key = tmp_path / "data" / "keys" / "signing-key.p12"
+    before = key.read_bytes()
+    code, _, err = run(capsys, "--data-dir", data, "keys", "export-cert", "--passphrase-env", "KP", "--out", str(key))
+    assert code == 2 and "is the key file itself" in err and key.read_bytes() == before
+    assert stat.S_IMODE(key.parent.stat().st_mode) == 0o700
+
+
 def test_create_refuses_to_overwrite(tmp_path, capsys):
     data = str(tmp_path / "data")
     args = ["--data-dir", data, "keys", "create", "--name", "a", "--organisation", "b", "--passphrase-env", "KP"]

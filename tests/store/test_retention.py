@@ -153,3 +153,24 @@ def test_editing_an_old_record_does_not_demand_a_longer_retention(data_dir):
     with open_store(data_dir, "x", clock=lambda: later) as s:
         fixed = records.update(s, r["id"], {"purposes": "门禁通行核验（更正）"})
         assert fixed["retain_until"] == "2029-01-10" and fixed["purposes"].endswith("（更正）")
+
+
+def test_archive_refuses_a_version_whose_content_changed_meanwhile(store):
+    from pia_wizard.core.assessment import Assessment
+    from pia_wizard.core.bank import default_bank
+    from pia_wizard.store import assessments
+    from pia_wizard.store.errors import StateError
+
+    a = Assessment.from_dict({"format_version": 1, "bank_version": default_bank().version,
+                              "processor": {"name": "某物业服务有限公司"}, "system": {"name": "小区门禁"},
+                              "answers": {}})
+    v = assessments.save(store, a)
+    signed = v["content_sha256"]
+    a.title = "another window changed the draft"
+    assessments.save(store, a)
+    with pytest.raises(StateError, match="changed while the report was made"):
+        reports.archive(store, version_id=v["id"], pdf=PDF, report_id="R-X", approve=True, content_sha256=signed)
+    assert reports.list_reports(store) == [] and assessments.get_version(store, v["id"])["state"] == "draft"
+    row = reports.archive(store, version_id=v["id"], pdf=PDF, report_id="R-X", approve=True,
+                          content_sha256=assessments.get_version(store, v["id"])["content_sha256"])
+    assert row["report_id"] == "R-X" and assessments.get_version(store, v["id"])["state"] == "approved"
