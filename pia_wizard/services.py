@@ -110,7 +110,6 @@ def filing_status(processor: str | None = None, today: date | None = None, actor
 
 # --- report (pia_wizard.report): render a report PDF, read the assessment back out of one ----------------------
 
-MAX_REPORT_PDF_BYTES = 512 * 1024 * 1024
 
 
 def render_report(a: Assessment, lang: str = "zh", ev: Evaluation | None = None, today: date | None = None) -> Any:
@@ -133,22 +132,12 @@ def write_report(path: str | os.PathLike[str], out: str | os.PathLike[str], lang
 
 def read_report_assessment(pdf_path: str | os.PathLike[str]) -> Assessment:
     """The assessment embedded in a report PDF, validated; every failure a ReportError with a one-line reason."""
+    from pia_wizard.files import read_bytes
     from pia_wizard.report import ReportError
     from pia_wizard.report.importer import import_assessment
 
     p = Path(pdf_path)
-    try:
-        if p.is_dir():
-            raise ReportError(f"{p} is a folder, not a report PDF")
-        if p.stat().st_size > MAX_REPORT_PDF_BYTES:
-            raise ReportError(f"{p} is larger than {MAX_REPORT_PDF_BYTES // (1024 * 1024)} MB; not a pia-wizard report")
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise ReportError(f"no such file: {p}") from None
-    except PermissionError:
-        raise ReportError(f"cannot read {p}: permission denied") from None
-    except OSError as exc:
-        raise ReportError(f"cannot read {p}: {exc.strerror or exc}") from None
+    raw = read_bytes(p, ReportError, what="report PDF")
     return import_assessment(raw, str(p))
 
 

@@ -22,9 +22,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from pia_wizard import files
 from pia_wizard.signing.verify import TrustSource, VerifyResult
 
-MAX_PDF_BYTES = 512 * 1024 * 1024  # as services.MAX_REPORT_PDF_BYTES: far above any report
+MAX_PDF_BYTES = files.MAX_PDF_BYTES
 
 # ArchiveCheck.status
 HELD = "held"  # the archive holds these exact bytes
@@ -94,19 +95,7 @@ class ReportCheck:
 def read_pdf(path: str | os.PathLike[str]) -> bytes:
     """The bytes of a file that claims to be a PDF; VerifyError with a one-line reason otherwise."""
     p = Path(path)
-    try:
-        if p.is_dir():
-            raise VerifyError(f"{p} is a folder, not a PDF")
-        size = p.stat().st_size
-        if size > MAX_PDF_BYTES:
-            raise VerifyError(f"{p} is larger than {MAX_PDF_BYTES // (1024 * 1024)} MB; not a pia-wizard report")
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise VerifyError(f"no such file: {p}") from None
-    except PermissionError:
-        raise VerifyError(f"cannot read {p}: permission denied") from None
-    except OSError as exc:
-        raise VerifyError(f"cannot read {p}: {exc.strerror or exc}") from None
+    data = files.read_bytes(p, VerifyError, limit=MAX_PDF_BYTES)
     if not data:
         raise VerifyError(f"{p} is empty, not a PDF")
     if not data.startswith(b"%PDF-"):

@@ -14,9 +14,8 @@ from pia_wizard.core.filing import (
     filing_deadline,
     threshold_reached,
 )
-from pia_wizard.core.workdays import data_years
 
-NO_2027_DATA = pytest.mark.skipif(2027 in data_years(), reason="installed calendar data now covers 2027")
+NO_2027_DATA = pytest.mark.usefixtures("no_2027_data")  # conftest.py: 2027 without official data, always
 
 
 def obligations(clock):

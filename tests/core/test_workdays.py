@@ -16,7 +16,7 @@ from pia_wizard.core.workdays import (
 
 # chinese-calendar 1.11 stops at 2026. If a newer one ships the 2027 notice, these exact estimate dates no
 # longer apply; the tests on "the first year after the data" below still run.
-NO_2027_DATA = pytest.mark.skipif(2027 in data_years(), reason="installed calendar data now covers 2027")
+NO_2027_DATA = pytest.mark.usefixtures("no_2027_data")  # conftest.py: 2027 without official data, always
 
 
 def test_pinned_example_30_workdays_after_2026_09_20():

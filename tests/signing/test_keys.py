@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import stat
 import subprocess
 import traceback
@@ -18,7 +17,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
 from pia_wizard.signing import SigningError, keys
-from tests.signing.conftest import NAME, ORG, PASSPHRASE
+from tests.signing.conftest import NAME, ORG, PASSPHRASE, need
 
 FAST = 2048  # PBKDF2 rounds for throw-away files; the session identity uses the real default
 
@@ -105,8 +104,8 @@ def test_private_key_is_never_written_unencrypted(identity, key_dir, cert_pem):
     assert b"BEGIN CERTIFICATE" in cert_pem.read_bytes()
 
 
-@pytest.mark.skipif(shutil.which("openssl") is None, reason="needs openssl (./dev setup installs it on Debian)")
 def test_pkcs12_uses_pbes2_aes256_with_many_rounds(key_dir):
+    need("openssl")  # ./dev setup installs it (packaging/debian-packages.txt): missing is a failure, not a skip
     out = subprocess.run(["openssl", "pkcs12", "-info", "-noout", "-in", str(key_dir / "dpo.p12"),
                           "-passin", "env:P12PASS"], capture_output=True, text=True, timeout=60,
                          env={**os.environ, "P12PASS": PASSPHRASE})
@@ -184,10 +183,10 @@ def test_import_legacy_p12_is_reencrypted(tmp_path):
     assert stat.S_IMODE(os.stat(dest.parent).st_mode) == 0o700
     assert not ident.self_signed or ident.certificate.issuer == ident.certificate.subject
     assert keys.load_pkcs12(dest, "legacy-pass").fingerprint == ident.fingerprint
-    if shutil.which("openssl"):
-        out = subprocess.run(["openssl", "pkcs12", "-info", "-noout", "-in", str(dest), "-passin", "pass:legacy-pass"],
-                             capture_output=True, text=True, timeout=60)
-        assert "AES-256-CBC" in out.stderr and "3DES" not in out.stderr.upper().replace("-", "")
+    need("openssl")
+    out = subprocess.run(["openssl", "pkcs12", "-info", "-noout", "-in", str(dest), "-passin", "pass:legacy-pass"],
+                         capture_output=True, text=True, timeout=60)
+    assert "AES-256-CBC" in out.stderr and "3DES" not in out.stderr.upper().replace("-", "")
 
 
 def test_import_refuses_unusable_files(tmp_path):

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import io
 
-import pytest
-
 
 def _mapping(pdf: bytes, revision: int, method) -> dict:
     from pyhanko.pdf_utils.reader import PdfFileReader
@@ -17,11 +15,13 @@ def _mapping(pdf: bytes, revision: int, method) -> dict:
 
 def test_patched_mapping_is_identical(signed_twice):
     from pyhanko.pdf_utils.reader import HistoricalResolver
+    from pyhanko.version import __version__
 
     from pia_wizard.signing import _speedup
 
-    if not _speedup.install():
-        pytest.skip("pyHanko is not the version the speed-up was written for; nothing is patched")
+    # pyproject pins the series the speed-up was copied from; another version would silently run unpatched
+    assert _speedup.install(), (f"pyHanko {__version__} is installed but the speed-up was written for "
+                                f"{_speedup.PATCHED_FOR}x: re-check signing/_speedup.py and the pin together")
     assert HistoricalResolver._load_reverse_xref_cache is _speedup._load_reverse_xref_cache
     original = _speedup.ORIGINAL
     pdf = signed_twice[1].pdf

@@ -148,17 +148,11 @@ def test_incremental_update_changing_a_page_is_reported(tmp_path, signed_twice):
     assert any(f"modified after signature {DPO_FIELD!r}" in f for f in result.failed), result.failed
     assert any(f"modified after signature {ASSESSOR_FIELD!r}" in f for f in result.failed)
     assert any("1 revision(s) were added after the last signature" in n for n in result.notes)
-    if need_pdfsig():
-        path = tmp_path / "m.pdf"
-        path.write_bytes(modified)
-        out = run("pdfsig", path, check=False).stdout
-        assert out.count("Not total document signed") == 2  # poppler sees only that the file grew
-
-
-def need_pdfsig() -> bool:
-    import shutil
-
-    return shutil.which("pdfsig") is not None
+    need("pdfsig")
+    path = tmp_path / "m.pdf"
+    path.write_bytes(modified)
+    out = run("pdfsig", path, check=False).stdout
+    assert out.count("Not total document signed") == 2  # poppler sees only that the file grew
 
 
 def test_swapped_attachment_is_reported(signed_once):
