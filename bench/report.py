@@ -104,11 +104,11 @@ def breakdown(a, ev, lang: str, runs: int) -> None:
 def signing(runs: int) -> None:
     """Signing the real hotel report (what `report --sign` does after rendering): the key unlock (PBKDF2 of the
     PKCS#12) and each signature apart; pyHanko is imported before the timings, as the first signature pays it."""
-    from pia_wizard import services
     from pia_wizard.report.render import render
+    from pia_wizard.services.demo import demo_approval
     from pia_wizard.signing import keys, sign
 
-    a = services.demo_approval(parse(paths.example("hotel-checkin.json").read_bytes()))
+    a = demo_approval(parse(paths.example("hotel-checkin.json").read_bytes()))
     result = render(a, lang="zh", signers=("assessor", "dpo"))
     font = paths.resource_dir("assets") / "fonts" / "PIASansCJKsc-Regular.otf"
     with tempfile.TemporaryDirectory() as tmp:

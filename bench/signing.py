@@ -89,7 +89,7 @@ def main() -> None:
 
     def sign(source: bytes, field: str, where):
         return sign_pdf(source, identity, field_name=field, page=page, box=where, role="个人信息保护负责人 / DPO",
-                        report_id="PIA-BENCH", font_path=font)
+                        report_id="PIA-BENCH", font_path=font, cache_dir=data / "cache" / "fonts")
 
     start = time.perf_counter()
     first = sign(pdf, ASSESSOR_FIELD, left)

@@ -1,5 +1,8 @@
+import multiprocessing
 import sys
 
-from pia_wizard.cli import main
+if __name__ == "__main__":
+    multiprocessing.freeze_support()  # the frozen app's render worker processes start here
+    from pia_wizard.cli import main
 
-sys.exit(main())
+    sys.exit(main())

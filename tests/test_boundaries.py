@@ -17,7 +17,8 @@ BLOCK_QT = textwrap.dedent(
     sys.meta_path.insert(0, NoQt())
     import pkgutil, importlib
     import pia_wizard
-    for pkg in ("pia_wizard.core", "pia_wizard.store", "pia_wizard.report", "pia_wizard.signing"):
+    for pkg in ("pia_wizard.core", "pia_wizard.store", "pia_wizard.report", "pia_wizard.signing",
+                "pia_wizard.services", "pia_wizard.cli"):
         mod = importlib.import_module(pkg)
         for info in pkgutil.walk_packages(mod.__path__, pkg + "."):
             importlib.import_module(info.name)

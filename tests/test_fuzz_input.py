@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from pia_wizard.cli import main
 from pia_wizard.core.assessment import AssessmentError, parse
 from pia_wizard.core.bank import YESNO_VALUES, default_bank
+from tests.conftest import examples
 
 SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                                        HealthCheck.function_scoped_fixture])
@@ -121,14 +122,14 @@ def assert_contract(raw: bytes, code: int, out: str, err: str) -> None:
         assert (code == 1) == any(f["verdict"] == "prohibited" for f in result["findings"])
 
 
-@settings(max_examples=1500, **SETTINGS)
+@settings(max_examples=examples(1500), **SETTINGS)
 @given(doc=mutated_assessments())
 def test_mutated_assessments(tmp_path, doc):
     raw = json.dumps(doc, ensure_ascii=False).encode("utf-8", "surrogatepass")
     assert_contract(raw, *run(tmp_path, raw))
 
 
-@settings(max_examples=400, **SETTINGS)
+@settings(max_examples=examples(400), **SETTINGS)
 @given(doc=valid_assessments())
 def test_valid_assessments_are_accepted(tmp_path, doc):
     raw = json.dumps(doc, ensure_ascii=False).encode("utf-8", "surrogatepass")
@@ -140,7 +141,7 @@ def test_valid_assessments_are_accepted(tmp_path, doc):
     assert_contract(raw, code, out, err)
 
 
-@settings(max_examples=600, **SETTINGS)
+@settings(max_examples=examples(600), **SETTINGS)
 @given(value=json_values)
 def test_arbitrary_json(tmp_path, value):
     raw = json.dumps(value).encode()
@@ -149,7 +150,7 @@ def test_arbitrary_json(tmp_path, value):
     assert_contract(raw, code, out, err)
 
 
-@settings(max_examples=500, **SETTINGS)
+@settings(max_examples=examples(500), **SETTINGS)
 @given(doc=valid_assessments(), cut=st.integers(min_value=0), junk=st.binary(max_size=8))
 def test_corrupted_bytes(tmp_path, doc, cut, junk):
     raw = json.dumps(doc, ensure_ascii=False).encode("utf-8", "surrogatepass")

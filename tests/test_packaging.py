@@ -22,7 +22,7 @@ def test_wheel_ships_resources_and_finds_them(tmp_path):
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
                    check=True, capture_output=True, timeout=300)
-    code = ("import pia_wizard.paths as p, pia_wizard.services as s; print(p.resource_dir('assets')); "
+    code = ("import pia_wizard.paths as p, pia_wizard.services.assessments as s; print(p.resource_dir('assets')); "
             "print(s.example_path())")
     env = {"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin", "PIA_WIZARD_DATA_DIR": str(tmp_path / "data")}
     out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True,

@@ -75,39 +75,63 @@ def recorded(a: Assessment) -> bool:
     return bool(a.approval)
 
 
-def problems(a: Assessment) -> list[str]:
-    """What stands between this assessment and a signature, each as one sentence naming the field to fill in.
-    Empty when the approval is complete."""
+@dataclass(frozen=True)
+class Problem:
+    """One thing that stands between the assessment and a signature: the field to fill in and what to do."""
+
+    field: str  # "approval.reasons", "answers.conclusion.consulted", ...
+    zh: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return f"{self.field}: {self.zh if lang == 'zh' else self.en}"
+
+
+def approval_problems(a: Assessment) -> list[Problem]:
+    """What stands between this assessment and a signature, in both languages. Empty when the approval is
+    complete."""
     ap = a.approval or {}
     if not ap:
-        return ["approval: no approval is recorded; the PI protection officer records the four attestations, an "
-                "opinion with reasons, and the views of the people concerned before signing"]
+        return [Problem("approval", "尚未记录审批：签署前，个人信息保护负责人须确认四项声明、给出审批意见及理由，"
+                        "并记录相关人员的意见",
+                        "no approval is recorded; the PI protection officer records the four attestations, an "
+                        "opinion with reasons, and the views of the people concerned before signing")]
     out = []
     attest = ap.get("attestations") or {}
     opinion = ap.get("opinion")
-    for key, _zh, en in ATTESTATIONS:
+    for key, zh, en in ATTESTATIONS:
         if attest.get(key) is not True and key in required_attestations(opinion):
-            out.append(f"approval.attestations.{key}: not confirmed (\"{en}\")")
+            out.append(Problem(f"approval.attestations.{key}", f"未确认（“{zh}”）", f"not confirmed (\"{en}\")"))
     if opinion not in OPINIONS:
-        out.append(f"approval.opinion: choose one of {', '.join(OPINIONS)}")
+        out.append(Problem("approval.opinion", "请选择审批意见：" + "、".join(z for z, _ in OPINIONS.values()),
+                           f"choose one of {', '.join(OPINIONS)}"))
     if len("".join(str(ap.get("reasons") or "").split())) < MIN_REASONS:
-        out.append(f"approval.reasons: give the reasons for the opinion (at least {MIN_REASONS} characters)")
+        out.append(Problem("approval.reasons", f"请说明审批意见的理由（至少 {MIN_REASONS} 个字）",
+                           f"give the reasons for the opinion (at least {MIN_REASONS} characters)"))
     if opinion == "proceed_with_conditions" and len("".join(str(ap.get("conditions") or "").split())) < MIN_CONDITIONS:
-        out.append("approval.conditions: list the conditions the processing must meet before it goes ahead")
+        out.append(Problem("approval.conditions", "请列明处理活动实施前须满足的条件",
+                           "list the conditions the processing must meet before it goes ahead"))
     if not str((ap.get("approver") or {}).get("name") or "").strip():
-        out.append("approval.approver.name: name the PI protection officer who approves")
+        out.append(Problem("approval.approver.name", "请填写审批的个人信息保护负责人姓名",
+                           "name the PI protection officer who approves"))
     if not ap.get("date"):
-        out.append("approval.date: the date of the approval")
+        out.append(Problem("approval.date", "请填写审批日期", "the date of the approval"))
     v = views(a)
     if v.sought not in ("yes", "no"):
-        out.append("answers.conclusion.consulted: say whether the views of the people concerned were sought "
-                   "(yes or no)")
+        out.append(Problem("answers.conclusion.consulted", "请说明是否征求了相关人员的意见（是或否）",
+                           "say whether the views of the people concerned were sought (yes or no)"))
     elif v.sought == "yes" and not v.result:
-        out.append("answers.conclusion.consult_result: say what the people concerned said and how the assessment "
-                   "responded")
+        out.append(Problem("answers.conclusion.consult_result", "请说明相关人员的意见以及评估如何回应",
+                           "say what the people concerned said and how the assessment responded"))
     elif v.sought == "no" and not v.why_not:
-        out.append("answers.conclusion.consult_why_not: say why the views of the people concerned were not sought")
+        out.append(Problem("answers.conclusion.consult_why_not", "请说明未征求相关人员意见的原因",
+                           "say why the views of the people concerned were not sought"))
     return out
+
+
+def problems(a: Assessment) -> list[str]:
+    """``approval_problems`` in English, each as one sentence naming the field to fill in."""
+    return [p.get("en") for p in approval_problems(a)]
 
 
 def complete(a: Assessment) -> bool:

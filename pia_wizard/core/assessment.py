@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import json
-import uuid
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from typing import Any
-
-from jsonschema import Draft202012Validator, FormatChecker, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from pia_wizard.core.bank import Bank, default_bank
+from pia_wizard.core.fastschema import conforms
 from pia_wizard.core.risk import MATRIX_ID
 from pia_wizard.core.schema import FORMAT_VERSION, assessment_schema
 from pia_wizard.core.workdays import Overrides
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator, ValidationError
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 64
@@ -28,6 +29,12 @@ class AssessmentError(ValueError):
         super().__init__(self.problems[0])
 
 
+def _new_id() -> str:
+    import uuid  # only new assessments need it: a few ms off every command that reads one
+
+    return str(uuid.uuid4())
+
+
 @dataclass
 class Assessment:
     processor: dict[str, Any]
@@ -35,7 +42,7 @@ class Assessment:
     answers: dict[str, Any] = field(default_factory=dict)
     bank_version: str = ""
     format_version: int = FORMAT_VERSION
-    id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    id: str = field(default_factory=_new_id)
     title: str = ""
     language: str = "zh"
     assessment_date: str | None = None
@@ -82,8 +89,17 @@ class Assessment:
 
 
 @cache
+def _schema(bank: Bank) -> dict[str, Any]:
+    return assessment_schema(bank)
+
+
+@cache
 def _validator(bank: Bank) -> Draft202012Validator:
-    return Draft202012Validator(assessment_schema(bank), format_checker=FormatChecker())
+    # Imported here: jsonschema (with referencing and attrs) costs about 100 ms, and only a file that fails the
+    # fast check (fastschema.conforms) needs it, to say what is wrong.
+    from jsonschema import Draft202012Validator, FormatChecker
+
+    return Draft202012Validator(_schema(bank), format_checker=FormatChecker())
 
 
 def _path(parts: list[Any]) -> str:
@@ -105,6 +121,8 @@ def _message(err: ValidationError) -> str:
         # null-or-X: report against X, which is what the author meant.
         branches = [b for b in arg if b != {"type": "null"}]
         if len(branches) == 1:
+            from jsonschema import Draft202012Validator, FormatChecker
+
             sub = Draft202012Validator(branches[0], format_checker=FormatChecker())
             inner = next(iter(sub.iter_errors(v)), None)
             if inner is not None:
@@ -177,8 +195,10 @@ def validate(data: Any, bank: Bank | None = None) -> None:
             f"format_version: the file was written by a newer pia-wizard (format {fv}); this version reads "
             f"format {FORMAT_VERSION}: update pia-wizard to open it"
         ])
-    errors = sorted(_validator(bank).iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
-    problems = [_message(e) for e in errors]
+    problems = []
+    if not conforms(_schema(bank), data):  # never True where jsonschema would find an error
+        errors = sorted(_validator(bank).iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+        problems = [_message(e) for e in errors]
     if not problems:
         problems += risk.validate_risks(data)
     if problems:

@@ -581,12 +581,16 @@ def _freeze(value: Any) -> Any:
     return value
 
 
+# yaml.safe_load's rules with libyaml's parser: 4 ms instead of 40 (a test compares the two).
+_LABELS_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 @cache
 def labels() -> Mapping[str, Any]:
     """The checked, read-only contents of assets/risk_method.yaml (zh/en labels and criteria text)."""
     path = asset(LABELS_FILE)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LABELS_LOADER)
     except OSError as exc:
         raise RiskMethodConfigError(f"cannot read {path}: {exc}") from exc
     except yaml.YAMLError as exc:

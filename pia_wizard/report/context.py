@@ -23,6 +23,7 @@ from pia_wizard.core.assessment import Assessment
 from pia_wizard.core.bank import Bank, Question, Text, default_bank
 from pia_wizard.core.engine import Evaluation
 from pia_wizard.core.findings import VERDICT_LABELS, VERDICT_ORDER, Finding
+from pia_wizard.core.labels import option_text
 from pia_wizard.core.obligations import decidable
 from pia_wizard.core.obligations import get as get_obligation
 from pia_wizard.report import heatmap
@@ -185,10 +186,10 @@ def _cell(kind: str, options: tuple, value: Any, q: Question | None, lang: str) 
     if value is None or value == "" or value == []:
         return Cell("none")
     if kind in ("yesno", "single"):
-        return Cell("labels", labels=[_label(options, value)])
+        return Cell("labels", labels=[option_text(options, value)])
     if kind == "multi":
         values = value if isinstance(value, list) else [value]
-        return Cell("labels", labels=[_label(options, v) for v in values])
+        return Cell("labels", labels=[option_text(options, v) for v in values])
     if kind == "number":
         return Cell("value", value=_number(q, value, lang))
     if kind == "date":
@@ -196,13 +197,6 @@ def _cell(kind: str, options: tuple, value: Any, q: Question | None, lang: str) 
     if kind == "text":
         return Cell("text", text=paragraphs(str(value)))
     return Cell("value", value=json.dumps(value, ensure_ascii=False))
-
-
-def _label(options: tuple, value: Any) -> Text | str:
-    for o in options:
-        if o.value == value:
-            return o.label
-    return str(value)
 
 
 def _short_text(text: Text, zh: int = 34, en: int = 70) -> Text:

@@ -7,7 +7,6 @@ without it (tests/test_boundaries.py).
 from __future__ import annotations
 
 import hashlib
-import logging
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
@@ -15,6 +14,7 @@ from typing import Any
 from pia_wizard.core.assessment import Assessment
 from pia_wizard.core.bank import Bank
 from pia_wizard.core.engine import Evaluation, evaluate
+from pia_wizard.logcapture import capture
 from pia_wizard.paths import resource_dir, template_dir
 from pia_wizard.report import fonts
 from pia_wizard.report.context import SIGNER_ROLES, build_context, report_id
@@ -52,15 +52,6 @@ class RenderResult:
     signature_boxes: dict[str, SignatureBox] = field(default_factory=dict)  # role -> box
 
 
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage()[:300])
-
-
 def build_html(a: Assessment, ev: Evaluation, lang: str, bank: Bank | None = None, as_of: date | None = None,
                signers: tuple[str, ...] = ()) -> str:
     return render_html(build_context(a, ev, lang, bank, as_of, signers))
@@ -95,11 +86,7 @@ def render(a: Assessment, ev: Evaluation | None = None, lang: str = "zh", *, ban
     plan = fonts.plan(html)
     fetcher = SafeFetcher([template_dir(), resource_dir("assets")])
     font_config = FontConfiguration()
-    collect = _Collect()
-    log = logging.getLogger("weasyprint")
-    log.addHandler(collect)
-    saved_propagate, log.propagate = log.propagate, False
-    try:
+    with capture("weasyprint") as weasyprint_messages:
         font_css = weasyprint.CSS(string=plan.css, url_fetcher=fetcher, font_config=font_config)
         document = weasyprint.HTML(string=html, base_url=template_dir().as_uri() + "/", url_fetcher=fetcher)
         rendered = document.render(stylesheets=[font_css], font_config=font_config)
@@ -114,9 +101,6 @@ def render(a: Assessment, ev: Evaluation | None = None, lang: str = "zh", *, ban
             attachments=[attachment],
             pdf_identifier=hashlib.md5(rid.encode(), usedforsecurity=False).hexdigest().encode(),
         )
-    finally:
-        log.removeHandler(collect)
-        log.propagate = saved_propagate
     warnings = [_uncovered_warning(plan.uncovered)] if plan.uncovered else []
     boxes = {role: box for role, _, _ in SIGNER_ROLES if (box := _signature_box(rendered, role)) is not None}
     return RenderResult(
@@ -124,7 +108,7 @@ def render(a: Assessment, ev: Evaluation | None = None, lang: str = "zh", *, ban
         signature_boxes=boxes,
         warnings=warnings, uncovered=plan.uncovered, refused_urls=list(fetcher.refused),
         served_urls=list(fetcher.served),
-        weasyprint_messages=collect.messages,
+        weasyprint_messages=weasyprint_messages,
     )
 
 

@@ -12,3 +12,11 @@ that no library exception (or its traceback locals) travels with ours.
 class SigningError(Exception):
     """A signing or key problem the user can fix (wrong passphrase, unusable certificate, bad PDF): one line,
     safe to print; never contains a passphrase."""
+
+
+class WrongPassphraseError(SigningError):
+    """The passphrase does not open the key file (``path``)."""
+
+    def __init__(self, path: object) -> None:
+        self.path = str(path)
+        super().__init__(f"wrong passphrase for {path}")

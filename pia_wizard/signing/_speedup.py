@@ -8,34 +8,99 @@ so verifying the assessor's signature took 11-15 s on 2 cores. This copy skips d
 hold no indirect reference, which cannot add a path: 1.2 s, and tests/signing/test_speedup.py checks that the
 mapping is identical to pyHanko's.
 
-The function body is pyHanko's (MIT licence, (c) Matthias Valvekens), changed only by the ``_may_hold_refs``
-guard. It is installed only for the pyHanko version it was copied from; any other version runs unpatched.
+``install()`` replaces pyHanko's method once, under a lock, and only if that method's source is exactly the one
+this was copied from (its SHA-256 after ``textwrap.dedent``, ``ORIGINAL_SOURCE_SHA256``). Anything else, another
+pyHanko release or a method someone else already replaced, runs unpatched; ``refused`` says why.
+
+The body of ``_load_reverse_xref_cache`` below is pyHanko's, changed only by the ``_may_hold_refs`` guard, and is
+used under pyHanko's licence:
+
+    MIT License
+
+    Copyright (c) 2020-2023 Matthias Valvekens
+
+    Permission is hereby granted, free of charge, to any person obtaining a copy
+    of this software and associated documentation files (the "Software"), to deal
+    in the Software without restriction, including without limitation the rights
+    to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
+    copies of the Software, and to permit persons to whom the Software is
+    furnished to do so, subject to the following conditions:
+
+    The above copyright notice and this permission notice shall be included in all
+    copies or substantial portions of the Software.
+
+    THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+    IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+    FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+    AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+    LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
+    OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
+    SOFTWARE.
 """
 
 from __future__ import annotations
 
+import hashlib
+import inspect
+import logging
+import textwrap
+import threading
 from collections import defaultdict
 from typing import Any
 
-PATCHED_FOR = "0.38."
+# sha256(textwrap.dedent(inspect.getsource(HistoricalResolver._load_reverse_xref_cache))) in pyHanko 0.38.0
+ORIGINAL_SOURCE_SHA256 = "9c64ffd8d0a53449a3bd80f3dc2b042e7fda43e0d88036bcc9e517d8a18a19bf"
 ORIGINAL = None  # pyHanko's own method, kept for the equivalence test
+refused: str | None = None  # why the method was not replaced, once install() has declined
 _installed = False
+_lock = threading.Lock()
+log = logging.getLogger(__name__)
 
 
 def install() -> bool:
-    """Replace the method if the installed pyHanko is the one this was copied from. Idempotent."""
-    global _installed, ORIGINAL
-    if _installed:
+    """Replace pyHanko's method if it is exactly the one this was copied from. Idempotent and thread-safe; a
+    refusal is logged once and kept in ``refused``."""
+    global _installed, ORIGINAL, refused
+    with _lock:
+        if _installed:
+            return True
+        if refused is not None:
+            return False
+        from pyhanko.pdf_utils.reader import HistoricalResolver
+
+        current = HistoricalResolver.__dict__.get("_load_reverse_xref_cache")
+        if current is _load_reverse_xref_cache:
+            _installed = True
+            return True
+        reason = _mismatch(current)
+        if reason is not None:
+            refused = reason
+            log.warning("pyHanko's signature check runs without pia-wizard's speed-up: %s", reason)
+            return False
+        ORIGINAL = current
+        HistoricalResolver._load_reverse_xref_cache = _load_reverse_xref_cache
+        _installed = True
         return True
-    from pyhanko.pdf_utils.reader import HistoricalResolver
+
+
+def _mismatch(current: Any) -> str | None:
+    """Why ``current`` is not pyHanko 0.38's method, or None when it is."""
     from pyhanko.version import __version__
 
-    if not __version__.startswith(PATCHED_FOR):
-        return False
-    ORIGINAL = HistoricalResolver._load_reverse_xref_cache
-    HistoricalResolver._load_reverse_xref_cache = _load_reverse_xref_cache
-    _installed = True
-    return True
+    if not inspect.isfunction(current):
+        return f"HistoricalResolver._load_reverse_xref_cache is {type(current).__name__}, not a plain function"
+    if hasattr(current, "__wrapped__"):
+        # inspect.getsource would read the wrapped function's source, not the wrapper's
+        return "HistoricalResolver._load_reverse_xref_cache is wrapped by something else"
+    try:
+        source = textwrap.dedent(inspect.getsource(current))
+    except (OSError, TypeError) as e:
+        return f"the source of pyHanko {__version__}'s HistoricalResolver._load_reverse_xref_cache is unavailable ({e})"
+    digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
+    if digest != ORIGINAL_SOURCE_SHA256:
+        return (f"HistoricalResolver._load_reverse_xref_cache (pyHanko {__version__}) is not the method it was "
+                f"copied from (source SHA-256 {digest[:16]}…, expected {ORIGINAL_SOURCE_SHA256[:16]}…)")
+    return None
 
 
 def _load_reverse_xref_cache(self: Any) -> None:

@@ -21,7 +21,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
-from pia_wizard.signing import SigningError
+from pia_wizard.signing import SigningError, WrongPassphraseError
 
 KEY_TYPES = ("ec", "rsa")
 RSA_BITS = 3072
@@ -273,7 +273,7 @@ def _load_pkcs12_data(data: bytes, passphrase: Passphrase | None, path: Path) ->
     if failed or loaded is None:
         if not _looks_like_pkcs12(data):
             raise SigningError(f"{path} is not a PKCS#12 (.p12/.pfx) file")
-        raise SigningError(f"wrong passphrase for {path}")
+        raise WrongPassphraseError(path)
     key, cert, extra = loaded
     if key is None:
         raise SigningError(f"{path} holds no private key (only certificates); export the key with the certificate")

@@ -8,6 +8,7 @@ which the signature covers; verify.py reads it back from there (the stamp is onl
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import logging
@@ -94,8 +95,8 @@ def _stamp_lines(*, self_signed: bool, note: bool) -> str:
     return "\n".join(lines)
 
 
-def stamp_font(font_path: str | Path, cache_dir: str | os.PathLike[str] | None = None) -> Path:
-    """A copy of ``font_path`` without its OpenType layout tables (GSUB, GPOS, ...), cached in the data dir.
+def stamp_font(font_path: str | Path, *, cache_dir: str | os.PathLike[str]) -> Path:
+    """A copy of ``font_path`` without its OpenType layout tables (GSUB, GPOS, ...), kept in ``cache_dir``.
 
     pyHanko subsets the stamp font with fontTools on every signature, and decompiling the layout tables of a CJK
     face is most of that work (~0.2 s of ~0.45 s per signature on 2 cores). A stamp needs no ligatures, vertical
@@ -104,36 +105,42 @@ def stamp_font(font_path: str | Path, cache_dir: str | os.PathLike[str] | None =
     """
     font_path = Path(font_path)
     stat = font_path.stat()
-    return _stamp_font_cached(str(font_path.resolve()), stat.st_size, stat.st_mtime_ns,
-                              str(cache_dir) if cache_dir else None)
-
-
-@cache
-def _stamp_font_cached(source: str, size: int, mtime_ns: int, cache_dir: str | None) -> Path:
-    from fontTools.ttLib import TTFont
-
-    from pia_wizard.paths import data_dir
-
-    data = Path(source).read_bytes()
-    digest = hashlib.sha256(data).hexdigest()[:16]
-    folder = Path(cache_dir) if cache_dir else data_dir() / "cache" / "fonts"
-    target = folder / f"{Path(source).stem}-stamp-{digest}.otf"
+    source = str(font_path.resolve())
+    folder = Path(cache_dir).expanduser().absolute()
+    target = _stamp_font_name(source, stat.st_size, stat.st_mtime_ns, str(folder))
+    # The memo only saves hashing the font again; the file itself can vanish with its folder at any time.
     if target.is_file():
         return target
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with TTFont(io.BytesIO(data), fontNumber=0) as font:
-            for tag in LAYOUT_TABLES:
-                if tag in font:
-                    del font[tag]
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".otf", dir=folder)
-            with os.fdopen(fd, "wb") as f:
-                font.save(f)
-        os.replace(tmp, target)
+        _write_stamp_font(Path(source), target)
     except OSError as e:
         log.warning("cannot cache the stamp font in %s (%s); signing with the full font", folder, e)
         return Path(source)
     return target
+
+
+@cache
+def _stamp_font_name(source: str, size: int, mtime_ns: int, folder: str) -> Path:
+    digest = hashlib.sha256(Path(source).read_bytes()).hexdigest()[:16]
+    return Path(folder) / f"{Path(source).stem}-stamp-{digest}.otf"
+
+
+def _write_stamp_font(source: Path, target: Path) -> None:
+    from fontTools.ttLib import TTFont
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".otf", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as f, TTFont(str(source), fontNumber=0) as font:
+            for tag in LAYOUT_TABLES:
+                if tag in font:
+                    del font[tag]
+            font.save(f)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 def _missing_glyphs(font_path: Path, text: str) -> list[str]:
@@ -152,8 +159,8 @@ def _code_points(path: str, size: int, mtime_ns: int) -> frozenset[int]:
 
 def sign_pdf(pdf: bytes, identity: SigningIdentity, *, field_name: str, page: int, box: Box, role: str,
              report_id: str, font_path: str | Path, signer_name: str | None = None,
-             organisation: str | None = None, title: str | None = None, note: str | None = None,
-             cache_dir: str | os.PathLike[str] | None = None) -> SignedPdf:
+             cache_dir: str | os.PathLike[str], organisation: str | None = None, title: str | None = None,
+             note: str | None = None) -> SignedPdf:
     """Add one signature as a new incremental revision and return the signed bytes.
 
     ``page`` is 0-based; ``box`` is (x1, y1, x2, y2) in PDF points from the page's bottom-left corner (what
@@ -161,8 +168,8 @@ def sign_pdf(pdf: bytes, identity: SigningIdentity, *, field_name: str, page: in
     officer". ``title`` is the stamp's first line (default: "电子签名 / Digital signature"); ``note`` an optional
     extra line, e.g. the DPO's opinion. ``signer_name`` and ``organisation`` default to the certificate's CN and O;
     a ``signer_name`` that differs from the CN is printed with the CN next to it. Sign twice (assessor, then DPO) by
-    feeding the output back in with another ``field_name``. ``cache_dir`` holds the derived stamp font (default:
-    the data dir's cache/fonts).
+    feeding the output back in with another ``field_name``. ``cache_dir`` holds the derived stamp font (see
+    ``stamp_font``), e.g. the data dir's cache/fonts: the caller chooses it, signing reads no settings of its own.
     """
     from pyhanko.pdf_utils import layout
     from pyhanko.pdf_utils.content import RawContent
@@ -197,7 +204,10 @@ def sign_pdf(pdf: bytes, identity: SigningIdentity, *, field_name: str, page: in
     if field_name in existing:
         raise SigningError(f"the PDF is already signed in field {field_name!r}")
 
-    attachment, _ = assessment_attachment(PdfFileReader(io.BytesIO(pdf), strict=False).root)  # see verify.py
+    found = assessment_attachment(PdfFileReader(io.BytesIO(pdf), strict=False).root)  # the reader verify uses
+    if found.ambiguous:
+        raise SigningError(f"the PDF holds {found.conflicting} different assessment.json attachments; refusing to sign")
+    attachment = found.attachment
     if attachment is None:
         raise SigningError("the PDF has no embedded assessment JSON to sign for")
     digest = hashlib.sha256(attachment.data).hexdigest()
@@ -228,7 +238,7 @@ def sign_pdf(pdf: bytes, identity: SigningIdentity, *, field_name: str, page: in
         table = str.maketrans(dict.fromkeys(missing, "?"))
         params = {k: v.translate(table) for k, v in params.items()}
 
-    font = GlyphAccumulatorFactory(str(stamp_font(font_path, cache_dir)), font_size=FONT_SIZE)
+    font = GlyphAccumulatorFactory(str(stamp_font(font_path, cache_dir=cache_dir)), font_size=FONT_SIZE)
     width, height = x2 - x1, y2 - y1
     white = RawContent(b"1 1 1 rg 0 0 %g %g re f" % (width, height), box=layout.BoxConstraints(width, height))
     style = TextStampStyle(

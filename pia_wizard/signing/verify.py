@@ -20,9 +20,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
-import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -31,6 +30,7 @@ from typing import Any
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 
+from pia_wizard.logcapture import capture
 from pia_wizard.signing import SigningError
 from pia_wizard.signing._pdf import _text, assessment_attachment, pdfa_claim
 from pia_wizard.signing._pdf import attachments as attachments_of
@@ -110,36 +110,11 @@ def verify_pdf(pdf: bytes, *, trust: Iterable[TrustSource] | TrustSource | None 
     from pia_wizard.signing import _speedup
 
     _speedup.install()
-    with _quiet_pyhanko() as messages:
+    # pyHanko logs every untrusted self-signed certificate as a WARNING with a traceback; keep those out of the
+    # user's terminal and hand them back in ``VerifyResult.messages``.
+    with capture("pyhanko", "pyhanko_certvalidator") as messages:
         result = _verify(pdf, trust_certs)
     return replace(result, messages=tuple(messages))
-
-
-@contextlib.contextmanager
-def _quiet_pyhanko() -> Iterator[list[str]]:
-    """pyHanko logs every untrusted self-signed certificate as a WARNING with a traceback; keep those out of the
-    user's terminal and hand them back in ``VerifyResult.messages``."""
-    collect = _Collect()
-    loggers = [logging.getLogger(name) for name in ("pyhanko", "pyhanko_certvalidator")]
-    saved = [(log, log.propagate) for log in loggers]
-    for log in loggers:
-        log.addHandler(collect)
-        log.propagate = False
-    try:
-        yield collect.messages
-    finally:
-        for log, propagate in saved:
-            log.removeHandler(collect)
-            log.propagate = propagate
-
-
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage()[:300])
 
 
 def _verify(pdf: bytes, trust_certs: list[x509.Certificate] | None) -> VerifyResult:
@@ -161,10 +136,15 @@ def _verify(pdf: bytes, trust_certs: list[x509.Certificate] | None) -> VerifyRes
     pdfa = pdfa_claim(root)
     if pdfa is None:
         failed.append("no PDF/A claim (pdfaid part and conformance) in the document's XMP metadata")
-    attachment, json_names = assessment_attachment(root)
+    found = assessment_attachment(root)
+    attachment, json_names = found.attachment, found.json_names
     attachment_hash = hashlib.sha256(attachment.data).hexdigest() if attachment else None
-    if attachment is None:
-        failed.append("no embedded assessment JSON (no .json attachment)")
+    if found.ambiguous:
+        failed.append(f"the file holds {found.conflicting} different assessment.json attachments: which one was "
+                      "assessed and signed cannot be told")
+    elif attachment is None:
+        failed.append("no embedded assessment JSON (no assessment.json attachment)"
+                      + (f"; other JSON attachments: {', '.join(json_names)}" if json_names else ""))
     elif len(json_names) > 1:
         notes.append(f"{len(json_names)} JSON attachments ({', '.join(json_names)}); checked {attachment.name}")
 

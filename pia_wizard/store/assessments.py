@@ -13,20 +13,12 @@ from hashlib import sha256
 from typing import Any
 
 from pia_wizard.core.assessment import Assessment
+from pia_wizard.core.versions import VERSION_REASONS
 from pia_wizard.store import audit
 from pia_wizard.store.db import Store
 from pia_wizard.store.errors import Immutable, InvalidInput, NotFound, StateError
-from pia_wizard.store.schema import VERSION_REASONS
 
 ENTITY = "assessment_version"
-REASON_LABELS = {
-    "purpose_changed": ("处理目的发生变化", "purpose changed"),
-    "method_changed": ("处理方式发生变化", "method changed"),
-    "major_incident": ("发生重大个人信息安全事件", "major security incident"),
-    "filing_threshold": ("存储数量达到备案门槛", "stored count crossed the filing threshold"),
-    "vendor_or_algorithm_changed": ("供应商或算法发生变化", "vendor or algorithm changed"),
-    "periodic_review": ("定期复核", "periodic review"),
-}
 _VERSION_COLUMNS = ("id", "assessment_id", "version", "state", "based_on", "reason", "reason_note", "content_sha256",
                     "bank_version", "evaluated_at", "created_at", "created_by", "updated_at", "updated_by",
                     "decided_at", "decided_by", "decision_note")
@@ -73,14 +65,24 @@ def evaluation(store: Store, version_id: int) -> dict[str, Any] | None:
     return json.loads(row[0]) if row[0] else None
 
 
+def exists(store: Store, assessment_id: str) -> bool:
+    return store.conn.execute("SELECT 1 FROM assessments WHERE id = ?", (assessment_id,)).fetchone() is not None
+
+
 def list_assessments(store: Store) -> list[dict[str, Any]]:
+    """Each assessment with its newest version; ``summary`` is the stored evaluation's counts and overall levels."""
     sql = """
-        SELECT a.id, a.title, a.processor, a.system, v.id, v.version, v.state, v.updated_at
+        SELECT a.id, a.title, a.processor, a.system, v.id, v.version, v.state, v.updated_at, v.evaluation
         FROM assessments a JOIN assessment_versions v ON v.assessment_id = a.id
         WHERE v.version = (SELECT max(version) FROM assessment_versions WHERE assessment_id = a.id)
         ORDER BY v.updated_at DESC"""
     cols = ("assessment_id", "title", "processor", "system", "version_id", "version", "state", "updated_at")
-    return [dict(zip(cols, r, strict=True)) for r in store.conn.execute(sql)]
+    out = []
+    for r in store.conn.execute(sql):
+        row = dict(zip(cols, r[:-1], strict=True))
+        row["summary"] = _summary(json.loads(r[-1])) if r[-1] else None
+        out.append(row)
+    return out
 
 
 def versions(store: Store, assessment_id: str) -> list[dict[str, Any]]:
@@ -112,8 +114,10 @@ def _summary(ev: dict[str, Any] | None) -> dict[str, Any] | None:
     return {"counts": ev.get("counts"), "overall": ev.get("overall"), "unanswered": len(ev.get("unanswered") or [])}
 
 
-def save(store: Store, a: Assessment, evaluation_dict: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Store an assessment: version 1 if new, else update its open draft. Returns the version row."""
+def save(store: Store, a: Assessment, evaluation_dict: dict[str, Any] | None = None, *,
+         edits: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Store an assessment: version 1 if new, else update its open draft. Returns the version row. ``edits``
+    (from a draft journal: how many, their SHA-256) goes into the audit entry of this save."""
     text = a.to_json()
     digest = sha256(text.encode("utf-8")).hexdigest()
     ev_text = audit.canonical_json(evaluation_dict) if evaluation_dict is not None else None
@@ -135,7 +139,7 @@ def save(store: Store, a: Assessment, evaluation_dict: dict[str, Any] | None = N
             row = get_version(store, cur.lastrowid)
             audit.append(store, audit.CREATE, ENTITY, _entity_id(row),
                          after={"state": "draft", "version": 1, "content_sha256": digest, "content": a.to_dict(),
-                                "evaluation": _summary(evaluation_dict)})
+                                "evaluation": _summary(evaluation_dict), **({"edits": edits} if edits else {})})
             return row
         latest = find_version(store, a.id)
         if latest["state"] != "draft":
@@ -159,6 +163,8 @@ def save(store: Store, a: Assessment, evaluation_dict: dict[str, Any] | None = N
                                (processor, system, a.title, a.id))
         except sqlite3.IntegrityError as exc:
             raise _trigger_error(exc, latest) from None
+        if edits:
+            after["edits"] = edits
         audit.append(store, audit.UPDATE, ENTITY, _entity_id(latest), before=before, after=after)
         return get_version(store, latest["id"])
 
@@ -167,7 +173,7 @@ def _not_editable(row: dict[str, Any]) -> Exception:
     v, state = row["version"], row["state"]
     if state in ("approved", "superseded"):
         return Immutable(f"version {v} of assessment {row['assessment_id']} is {state} and cannot change; start a "
-                         "new version with a reason (pia-wizard assessments new-version)")
+                         "new version with a reason")
     return StateError(f"version {v} of assessment {row['assessment_id']} is {state.replace('_', ' ')}; return it to "
                       "draft before editing")
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from hashlib import sha256
@@ -35,6 +36,13 @@ from pia_wizard.store.schema import GENESIS_HASH
 CREATE, UPDATE, STATE_CHANGE, EXPORT, SIGN, ARCHIVE = "create", "update", "state_change", "export", "sign", "archive"
 IMPORT, DELETE_REFUSED, PURGE, MIGRATE = "import", "delete_refused", "purge", "migrate"
 COLUMNS = ("seq", "at", "actor", "action", "entity", "entity_id", "before", "after", "prev_hash", "hash")
+VERIFY_CHUNK = 10_000  # entries between two progress reports of ``verify``
+
+Progress = Callable[[int, int | None], None]  # (done, total or None), called once per chunk
+
+
+def _no_progress(done: int, total: int | None) -> None:
+    pass
 
 
 def _default(value: Any) -> Any:
@@ -91,14 +99,23 @@ class VerifyResult:
     problem: str | None = None
 
 
-def verify(conn: sqlite3.Connection) -> VerifyResult:
+def verify(conn: sqlite3.Connection, progress: Progress | None = None) -> VerifyResult:
     """Walk the chain from sequence 1; stop at the first broken link and name it.
 
     The hot loop fetches only hash and entry: each entry must hash to its ``hash`` and begin with
     {"seq":<its position>,"prev_hash":"<the previous hash>", which checks order, gaps and links at once. The
-    entry's own seq is authoritative (the hash covers it); the column seq is only where it is stored."""
+    entry's own seq is authoritative (the hash covers it); the column seq is only where it is stored.
+
+    ``progress(done, total)`` is called after every ``VERIFY_CHUNK`` entries (total: the highest seq, which is
+    the number of entries of an intact chain)."""
     position, prev = 1, GENESIS_HASH
     prefix = _prefix(1, prev.encode())
+    total = None
+    report = progress or _no_progress
+    mark = 0  # the position at which to report next; 0 never comes, so without progress the hot loop pays one compare
+    if progress is not None:
+        total = conn.execute("SELECT max(seq) FROM audit_log").fetchone()[0]
+        mark = VERIFY_CHUNK + 1
     cursor = conn.execute("SELECT hash, CAST(entry AS BLOB) FROM audit_log ORDER BY seq")
     for stored, entry in cursor:
         if sha256(entry).hexdigest() != stored or not entry.startswith(prefix):
@@ -108,6 +125,11 @@ def verify(conn: sqlite3.Connection) -> VerifyResult:
         position += 1
         prev = stored
         prefix = _prefix(position, stored.encode())
+        if position == mark:
+            report(position - 1, total)
+            mark += VERIFY_CHUNK
+    if (position - 1) % VERIFY_CHUNK:
+        report(position - 1, total)
     return VerifyResult(True, position - 1, position - 1 or None, prev if position > 1 else None)
 
 

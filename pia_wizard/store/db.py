@@ -31,13 +31,11 @@ from typing import Any
 import sqlite_utils
 
 from pia_wizard import __version__
-from pia_wizard.paths import data_dir as resolve_data_dir
 from pia_wizard.store import schema
 from pia_wizard.store.errors import CorruptDatabase, MigrationError, NewerDatabase, StoreError, StoreLocked
 
 DB_NAME = "pia-wizard.sqlite3"
 BACKUP_DIR = "backups"
-BUSY_TIMEOUT_ENV = "PIA_WIZARD_BUSY_TIMEOUT"
 DEFAULT_BUSY_TIMEOUT = 10.0
 SQLITE_MAGIC = b"SQLite format 3\x00"
 MAX_ACTOR = 200
@@ -64,13 +62,14 @@ def plus_years(day: date, years: int) -> date:
 
 
 def resolve_actor(explicit: str | None = None) -> str:
-    """The --actor given, else the OS user name."""
+    """The actor given, else the OS user name."""
     if explicit is not None:
         actor = explicit.strip()
         if not actor:
-            raise StoreError("--actor must not be empty")
+            raise StoreError("the actor (who acts, for the audit log) must not be empty")
         if len(actor) > MAX_ACTOR or any(ord(ch) < 32 or ord(ch) == 127 for ch in actor):
-            raise StoreError(f"--actor must be at most {MAX_ACTOR} characters without control characters")
+            raise StoreError(f"the actor (who acts, for the audit log) must be at most {MAX_ACTOR} characters "
+                             "without control characters")
         return actor
     try:
         name = getpass.getuser()
@@ -83,17 +82,7 @@ def resolve_actor(explicit: str | None = None) -> str:
 
 
 def _busy_timeout(explicit: float | None) -> float:
-    if explicit is not None:
-        return explicit
-    raw = os.environ.get(BUSY_TIMEOUT_ENV)
-    if raw:
-        try:
-            value = float(raw)
-        except ValueError:
-            raise StoreError(f"{BUSY_TIMEOUT_ENV} must be a number of seconds, got {raw!r}") from None
-        if value >= 0:
-            return value
-    return DEFAULT_BUSY_TIMEOUT
+    return explicit if explicit is not None else DEFAULT_BUSY_TIMEOUT
 
 
 def is_locked_error(exc: BaseException) -> bool:
@@ -137,7 +126,7 @@ def inspect_existing(path: Path, timeout: float) -> int:
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
         raise CorruptDatabase(
             f"{path} is not a pia-wizard database (not an SQLite file); it was left untouched: move it away or "
-            "choose another --data-dir"
+            "choose another data folder"
         )
     try:
         ro = sqlite3.connect(_ro_uri(path), uri=True, timeout=timeout)
@@ -150,7 +139,7 @@ def inspect_existing(path: Path, timeout: float) -> int:
             if tables:
                 raise CorruptDatabase(
                     f"{path} is an SQLite database of another program, not a pia-wizard one; it was left "
-                    "untouched: move it away or choose another --data-dir"
+                    "untouched: move it away or choose another data folder"
                 )
             return 0
         if "schema_version" not in tables:
@@ -179,7 +168,7 @@ def inspect_existing(path: Path, timeout: float) -> int:
             raise err from None
         raise CorruptDatabase(
             f"{path} is damaged or not a pia-wizard database ({exc}); it was left untouched: restore it from a "
-            "backup or choose another --data-dir"
+            "backup or choose another data folder"
         ) from None
     finally:
         ro.close()
@@ -317,14 +306,14 @@ def _migrate(store: Store) -> None:
 
 
 def open_store(
-    data_dir: str | os.PathLike[str] | None = None,
+    data_dir: str | os.PathLike[str],
     actor: str | None = None,
     *,
     busy_timeout: float | None = None,
     clock: Clock | None = None,
 ) -> Store:
     """Open the database in the data dir (creating and migrating it as needed)."""
-    folder = resolve_data_dir(data_dir)
+    folder = Path(data_dir)
     timeout = _busy_timeout(busy_timeout)
     who = resolve_actor(actor)
     try:
@@ -334,7 +323,7 @@ def open_store(
     path = folder / DB_NAME
     if path.exists():
         if not path.is_file():
-            raise StoreError(f"{path} is not a file; move it away or choose another --data-dir")
+            raise StoreError(f"{path} is not a file; move it away or choose another data folder")
         if path.stat().st_size > 0:
             inspect_existing(path, timeout)
     try:
@@ -355,3 +344,16 @@ def open_store(
         conn.close()
         raise
     return store
+
+
+def open_readonly(path: Path, actor: str, *, busy_timeout: float | None = None, clock: Clock | None = None) -> Store:
+    """An existing archive opened read-only, after ``inspect_existing`` has checked it; never creates or migrates
+    anything (verifying a report must not touch the archive). Raises StoreError (including for an empty file)."""
+    timeout = _busy_timeout(busy_timeout)
+    if inspect_existing(path, timeout) == 0:
+        raise StoreError(f"the archive {path} is empty")
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=timeout, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise translate(exc, path, timeout) from None
+    return Store(path, conn, actor, clock or _utc_now, timeout)

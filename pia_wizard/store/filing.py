@@ -73,8 +73,8 @@ def resolve(store: Store, name: str | None) -> str:
     if len(names) == 1:
         return names[0]
     if not names:
-        raise InvalidInput("no processor is tracked yet: record a stored count first, naming it with --processor")
-    raise InvalidInput(f"{len(names)} processors are tracked ({', '.join(names[:5])}); name one with --processor")
+        raise InvalidInput("no processor is tracked yet: record a stored count first, naming the processor")
+    raise InvalidInput(f"{len(names)} processors are tracked ({', '.join(names[:5])}); name the processor")
 
 
 def _ensure(store: Store, name: str) -> int:

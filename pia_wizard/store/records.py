@@ -14,10 +14,11 @@ from __future__ import annotations
 import csv
 import io
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from hashlib import sha256
+from itertools import islice
 from pathlib import Path
 from typing import IO, Any
 
@@ -27,6 +28,12 @@ from pia_wizard.store.errors import ImportRejected, InvalidInput, NotFound, Rete
 
 ENTITY = "processing_record"
 RETENTION_YEARS = 3
+CHUNK_ROWS = 10_000  # rows between two progress reports of import_csv and bulk_insert (export: EXPORT_CHUNK)
+EXPORT_CHUNK = 5000
+
+# progress(done, total): rows so far and all rows (None when unknown), called once per chunk by export,
+# bulk_insert and import_csv when given; raising from it (a cancelled job) stops the work and rolls back.
+Progress = Callable[[int, int | None], None]
 
 
 @dataclass(frozen=True)
@@ -217,6 +224,15 @@ def add(store: Store, fields: dict[str, Any]) -> dict[str, Any]:
     return record
 
 
+def find_identical(store: Store, fields: dict[str, Any]) -> int | None:
+    """The id of a record whose given fields all equal ``fields`` (None when there is none)."""
+    keys = [k for k in NAMES if fields.get(k) is not None]
+    row = store.conn.execute(
+        f"SELECT id FROM processing_records WHERE {' AND '.join(f'{k} = ?' for k in keys)} LIMIT 1",
+        [fields[k] for k in keys]).fetchone()
+    return row[0] if row else None
+
+
 def get(store: Store, record_id: int) -> dict[str, Any]:
     row = store.conn.execute(_SELECT + " WHERE id = ?", (record_id,)).fetchone()
     if row is None:
@@ -282,7 +298,7 @@ def delete(store: Store, record_id: int) -> None:
             f"processing record {record_id} is kept until {current['retain_until']} (PIPL Art. 56 and Measures "
             "Art. 9: at least three years); it cannot be deleted before then") from None
     raise RetentionError(f"processing record {record_id} is past its retention date ({current['retain_until']}): "
-                         "remove it with `pia-wizard purge`, which asks for confirmation and is audited")
+                         "remove it with a purge, which asks for confirmation and is audited")
 
 
 def count(store: Store) -> int:
@@ -342,8 +358,10 @@ def list_page(store: Store, *, system: str | None = None, date_from: str | None 
 
 # --- export ----------------------------------------------------------------------------------------------------
 
-def export(store: Store, fmt: str, out: IO[bytes], *, destination: str = "stdout", **filters: Any) -> dict[str, Any]:
-    """Write all (matching) records as CSV (UTF-8 with BOM, for Excel) or JSON; audited with count and SHA-256."""
+def export(store: Store, fmt: str, out: IO[bytes], *, destination: str = "stdout", progress: Progress | None = None,
+           **filters: Any) -> dict[str, Any]:
+    """Write all (matching) records as CSV (UTF-8 with BOM, for Excel) or JSON; audited with count and SHA-256.
+    With ``progress``, the matching rows are counted first (one count(*), the same indexes as the query)."""
     if fmt not in ("csv", "json"):
         raise InvalidInput(f"unknown export format {fmt!r}; use csv or json")
     try:
@@ -353,6 +371,9 @@ def export(store: Store, fmt: str, out: IO[bytes], *, destination: str = "stdout
         raise InvalidInput(str(exc)) from None
     digest = sha256()
     rows = 0
+    total = None
+    if progress is not None:
+        total = store.conn.execute(f"SELECT count(*) FROM processing_records{where}", params).fetchone()[0]
 
     def emit(data: bytes) -> None:
         digest.update(data)
@@ -366,20 +387,24 @@ def export(store: Store, fmt: str, out: IO[bytes], *, destination: str = "stdout
         cur = store.conn.execute(f"SELECT printf('{line}', {args}) FROM processing_records{where} ORDER BY id",
                                  params)
         emit(("\ufeff" + ",".join(EXPORT_COLUMNS) + "\r\n").encode("utf-8"))
-        while chunk := cur.fetchmany(5000):
+        while chunk := cur.fetchmany(EXPORT_CHUNK):
             emit("".join([r[0] for r in chunk]).encode("utf-8"))
             rows += len(chunk)
+            if progress is not None:
+                progress(rows, total)
     else:
         # SQLite serialises each row (json_object, in C): one string per row instead of 21 Python objects.
         obj = "json_object(" + ", ".join(f"'{c}', {c}" for c in EXPORT_COLUMNS) + ")"
         cur = store.conn.execute(f"SELECT {obj} FROM processing_records{where} ORDER BY id", params)
         emit(b"[")
         first = True
-        while chunk := cur.fetchmany(5000):
+        while chunk := cur.fetchmany(EXPORT_CHUNK):
             text = ",\n".join([r[0] for r in chunk])
             emit((("\n" if first else ",\n") + text).encode("utf-8"))
             first = False
             rows += len(chunk)
+            if progress is not None:
+                progress(rows, total)
         emit(b"\n]\n")
     summary = {"format": fmt, "rows": rows, "sha256": digest.hexdigest(), "destination": destination,
                "filters": {k: v for k, v in filters.items() if v}}
@@ -391,11 +416,12 @@ def export(store: Store, fmt: str, out: IO[bytes], *, destination: str = "stdout
 # --- import ----------------------------------------------------------------------------------------------------
 
 def bulk_insert(store: Store, rows: Iterable[Sequence[Any]], *, source: str | None = None,
-                source_sha256: str | None = None) -> dict[str, Any]:
+                source_sha256: str | None = None, progress: Progress | None = None) -> dict[str, Any]:
     """Insert already-validated rows (FIELDS values + retain_until or None) in one transaction with one
-    audit entry. The caller validates; the table's CHECK constraints still refuse anything malformed."""
+    audit entry. The caller validates; the table's CHECK constraints still refuse anything malformed.
+    ``progress`` is called every CHUNK_ROWS rows (total: len(rows) for a sequence, else None)."""
     with store.write():
-        summary = _insert_rows(store, rows)
+        summary = _insert_rows(store, rows, progress)
         if summary["rows"]:
             summary.update(source=source, source_sha256=source_sha256)
             audit.append(store, audit.IMPORT, ENTITY, f"{summary['first_id']}-{summary['last_id']}", after=summary)
@@ -406,7 +432,7 @@ def _sql_text(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def _insert_rows(store: Store, rows: Iterable[Sequence[Any]]) -> dict[str, Any]:
+def _insert_rows(store: Store, rows: Iterable[Sequence[Any]], progress: Progress | None = None) -> dict[str, Any]:
     # created_at, created_by and the default retain_until go into the SQL text, so executemany binds the
     # caller's tuples as they are: no per-row Python work on the bulk path.
     conn = store.conn
@@ -420,16 +446,30 @@ def _insert_rows(store: Store, rows: Iterable[Sequence[Any]]) -> dict[str, Any]:
            f"({', '.join(f'?{i}' for i in range(1, n + 1))}, {_sql_text(created_at)}, "
            f"{_sql_text(store.actor)}, coalesce(?{n + 1}, {default_retain}))")
     digest = _RowDigest()
+    total = None
     if isinstance(rows, Sequence):
         digest.update_all(rows)
+        total = len(rows)
     else:
         rows = digest.tap(rows)
     before = conn.execute("SELECT coalesce(max(id), 0) FROM processing_records").fetchone()[0]
-    conn.executemany(sql, rows)
+    if progress is None:
+        conn.executemany(sql, rows)
+    else:
+        done = 0
+        it = iter(rows)
+        while chunk := list(islice(it, CHUNK_ROWS)):
+            conn.executemany(sql, chunk)
+            done += len(chunk)
+            progress(done, total)
     last = conn.execute("SELECT coalesce(max(id), 0) FROM processing_records").fetchone()[0]
     count = last - before
     return {"rows": count, "first_id": before + 1 if count else None, "last_id": last if count else None,
             "rows_sha256": digest.hexdigest(), "created_at": created_at, "retain_until_default": base}
+
+
+def _no_progress(done: int, total: int | None) -> None:
+    pass
 
 
 def _decode(raw: bytes, source: str) -> str:
@@ -444,9 +484,11 @@ def _decode(raw: bytes, source: str) -> str:
                                           f"{exc.start}); save it as 'CSV UTF-8'")]) from None
 
 
-def import_csv(store: Store, path: str | Path) -> dict[str, Any]:
+def import_csv(store: Store, path: str | Path, progress: Progress | None = None) -> dict[str, Any]:
     """Import a CSV file (the export's columns, or their Chinese labels). All or nothing: with any bad row,
-    every bad row is reported (line and reason) and nothing is imported."""
+    every bad row is reported (line and reason) and nothing is imported. ``progress(lines, total)`` is called
+    every CHUNK_ROWS data lines read; total counts the file's line breaks, so it is an upper bound (a quoted
+    field may hold line breaks)."""
     p = Path(path)
     source = str(p)
     try:
@@ -487,18 +529,32 @@ def import_csv(store: Store, path: str | Path) -> dict[str, Any]:
     today = store.today()
     known = {r[0] for r in store.conn.execute("SELECT id FROM assessments")}
     width = len(columns)
+    total = None
+    report = progress or _no_progress
+    mark = 0  # the count of lines read at which to report next; 0 never comes (no progress: one compare per row)
+    if progress is not None:
+        total = text.count("\n") - (1 if text.endswith("\n") else 0)
+        mark = CHUNK_ROWS
 
     def valid_rows() -> Iterator[tuple[Any, ...]]:
+        nonlocal mark
         line = reader.line_num + 1
+        read = 0
         while True:
             try:
                 cells = next(reader)
             except StopIteration:
+                if read % CHUNK_ROWS:
+                    report(read, total)
                 return
             except csv.Error as exc:
                 problems.append((line, f"not valid CSV: {exc}"))
                 return
             start, line = line, reader.line_num + 1
+            read += 1
+            if read == mark:
+                report(read, total)
+                mark += CHUNK_ROWS
             if not cells or (len(cells) == 1 and not cells[0].strip()):
                 continue
             if len(cells) != width:

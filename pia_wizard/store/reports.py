@@ -76,6 +76,11 @@ def find_by_sha256(store: Store, digest: str) -> list[dict[str, Any]]:
     return [_row(r) for r in rows]
 
 
+def find_by_report_id(store: Store, report_id: str) -> list[dict[str, Any]]:
+    rows = store.conn.execute("SELECT id FROM reports WHERE report_id = ? ORDER BY id", (report_id,)).fetchall()
+    return [get(store, r[0]) for r in rows]
+
+
 def list_reports(store: Store, version_id: int | None = None) -> list[dict[str, Any]]:
     sql = f"SELECT {', '.join(_COLUMNS)} FROM reports"
     params: tuple[Any, ...] = ()
@@ -186,4 +191,4 @@ def delete(store: Store, pk: int) -> None:
         raise RetentionError(f"report {current['report_id']} is kept until {current['retain_until']} (PIPL Art. 56: "
                              "at least three years); it cannot be deleted before then") from None
     raise RetentionError(f"report {current['report_id']} is past its retention date ({current['retain_until']}): "
-                         "remove it with `pia-wizard purge`, which asks for confirmation and is audited")
+                         "remove it with a purge, which asks for confirmation and is audited")

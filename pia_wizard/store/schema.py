@@ -24,14 +24,6 @@ from dataclasses import dataclass
 APPLICATION_ID = 0x50494157  # "PIAW" in the SQLite header: tells our database from any other SQLite file
 GENESIS_HASH = "0" * 64
 
-VERSION_REASONS = (
-    "purpose_changed",
-    "method_changed",
-    "major_incident",
-    "filing_threshold",
-    "vendor_or_algorithm_changed",
-    "periodic_review",
-)
 STATES = ("draft", "in_review", "approved", "rejected", "superseded")
 MATERIAL_ITEMS = (
     "FILING-15-FILE-PROCESSOR-FORM",

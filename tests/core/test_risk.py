@@ -33,6 +33,7 @@ from pia_wizard.core.risk import (
     validate_risks,
 )
 from pia_wizard.paths import asset
+from tests.conftest import examples
 
 REASON = "every adjustment needs a written reason (GB/T 39335 Annex D)"
 RISK_IDS = "allowed: leak, tamper, loss, destruction, illegal_acquisition, illegal_sale, illegal_use"
@@ -789,7 +790,7 @@ _JSON = st.recursive(
 )
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(_JSON)
 def test_validate_never_raises_and_agrees_with_assess(data):
     problems = validate_risks(data)
@@ -805,7 +806,7 @@ def test_validate_never_raises_and_agrees_with_assess(data):
             assert all(REASON in p or "needs a level" in p or p.startswith("risk_acceptance") for p in problems)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     st.fixed_dictionaries(
         {

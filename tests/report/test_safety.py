@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import copy
-import http.server
-import threading
 from pathlib import Path
 
 import pytest
@@ -13,40 +11,11 @@ from pia_wizard import paths
 from pia_wizard.core.approval import approval_dict
 from pia_wizard.core.assessment import Assessment, parse
 from pia_wizard.report.render import render
+from tests.localhttp import Listener
 
 from .conftest import attachments_of, fonts_of, tool, words_outside, write
 
 ONE_MB = 1_000_000
-
-
-class Listener:
-    """A local HTTP server that records every request it gets."""
-
-    def __init__(self) -> None:
-        requests: list[str] = []
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                requests.append(self.path)
-                self.send_response(200)
-                self.send_header("Content-Type", "image/png")
-                self.end_headers()
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.requests = requests
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.port = self.server.server_address[1]
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def __enter__(self) -> Listener:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
 
 
 def hostile_assessment(port: int) -> tuple[Assessment, dict[str, str]]:
@@ -150,7 +119,7 @@ def test_the_listener_would_see_a_fetch():
 
     with Listener() as listener:
         weasyprint.HTML(string=f'<img src="http://127.0.0.1:{listener.port}/probe">').write_pdf()
-        assert listener.requests == ["/probe"]
+        assert listener.requests == ["GET /probe"]
 
 
 # ---------------------------------------------------------------------------------------------- the fetcher
@@ -206,21 +175,29 @@ def test_fetcher_refuses_traversal_and_symlinks_out(fetcher):
 
 
 def test_renderer_uses_the_safe_fetcher_for_everything(tmp_path, monkeypatch):
-    """A template that tried to load a file outside our folders would be refused and reported."""
+    """A template that tried to load a file outside our folders would be refused and reported. The real render()
+    with the real template's <head> (its stylesheets come through the fetcher too) and a one-paragraph body: the
+    fetcher is what is under test here, not the 56 pages."""
+    from html import escape
+
     from pia_wizard.report import render as render_mod
     from pia_wizard.report import templating
 
     original = templating.render_html
 
     def with_bad_link(context):
-        return original(context).replace(
+        full = original(context)
+        head = full[: full.index("<body")].replace(
             "</head>", '<link rel="attachment" href="file:///etc/hostname"><link rel="stylesheet" '
                        'href="http://127.0.0.1:9/x.css"></head>', 1)
+        return head + f"<body><p>{escape(context['system']['name'])}：一段正文 one paragraph.</p></body></html>"
 
     monkeypatch.setattr(render_mod, "render_html", with_bad_link)
     from pia_wizard.core.assessment import parse as parse_
 
     a = parse_(paths.example("hotel-checkin.json").read_bytes())
     result = render_mod.render(a, lang="zh")
+    assert result.pages == 1  # the one paragraph, not the report
     assert set(result.refused_urls) == {"file:///etc/hostname", "http://127.0.0.1:9/x.css"}
+    assert {Path(u).name for u in result.served_urls} >= {"report.css", "lang-zh.css"}
     assert attachments_of(write(tmp_path, result.pdf)) == ["assessment.json"]

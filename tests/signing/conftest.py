@@ -129,7 +129,7 @@ def cert_pem(identity, key_dir) -> Path:
 def sign(pdf: bytes, identity, box, page, field: str, role: str, **kw):
     from pia_wizard.signing.sign import sign_pdf
 
-    kw.setdefault("cache_dir", _FONT_CACHE[0] if _FONT_CACHE else None)
+    kw.setdefault("cache_dir", _FONT_CACHE[0])
     return sign_pdf(pdf, identity, field_name=field, page=page, box=box, role=role, report_id=REPORT_ID,
                     font_path=font_path(), **kw)
 
@@ -192,20 +192,22 @@ def stamp_lines(pdf: bytes, field_name: str) -> list[str]:
     raise AssertionError(f"no field {field_name}")
 
 
-def ca_issued_identity():
-    """A CA certificate and a signing identity it issued (what an imported, CA-issued .p12 gives)."""
+def ca_issued_identity(name: str = "王伟", *, ca_name_text: str = "Test Root CA", revocation_base: str | None = None):
+    """A CA certificate and a signing identity it issued (what an imported, CA-issued .p12 gives). With
+    ``revocation_base`` (an http:// URL) the signer's certificate names a CRL distribution point
+    (``/ca.crl``) and an OCSP responder (``/ocsp``) there."""
     from datetime import UTC, datetime, timedelta
 
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import NameOID
+    from cryptography.x509.oid import AuthorityInformationAccessOID, NameOID
 
     from pia_wizard.signing.keys import SigningIdentity
 
     now = datetime.now(UTC)
     ca_key, key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(ec.SECP256R1())
-    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Test Root CA")])
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, ca_name_text)])
     ca = (x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name).public_key(ca_key.public_key())
           .serial_number(1).not_valid_before(now - timedelta(days=1)).not_valid_after(now + timedelta(days=900))
           .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
@@ -213,11 +215,18 @@ def ca_issued_identity():
           .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False)
           .sign(ca_key, hashes.SHA256()))
     leaf = (x509.CertificateBuilder()
-            .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "王伟"),
+            .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name),
                                      x509.NameAttribute(NameOID.ORGANIZATION_NAME, ORG)]))
             .issuer_name(ca_name).public_key(key.public_key()).serial_number(2)
             .not_valid_before(now - timedelta(days=1)).not_valid_after(now + timedelta(days=365))
             .add_extension(x509.KeyUsage(True, True, False, False, False, False, False, False, False), critical=True)
-            .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False)
-            .sign(ca_key, hashes.SHA256()))
-    return ca, SigningIdentity(key, leaf, (ca,))
+            .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False))
+    if revocation_base:
+        leaf = (leaf
+                .add_extension(x509.CRLDistributionPoints([x509.DistributionPoint(
+                    full_name=[x509.UniformResourceIdentifier(f"{revocation_base}/ca.crl")], relative_name=None,
+                    reasons=None, crl_issuer=None)]), critical=False)
+                .add_extension(x509.AuthorityInformationAccess([x509.AccessDescription(
+                    AuthorityInformationAccessOID.OCSP, x509.UniformResourceIdentifier(f"{revocation_base}/ocsp"))]),
+                    critical=False))
+    return ca, SigningIdentity(key, leaf.sign(ca_key, hashes.SHA256()), (ca,))

@@ -1,5 +1,10 @@
 """`pia-wizard report --sign`: the real hotel report, approved, signed by the assessor and then the officer,
-archived, and checked by poppler's pdfsig (an independent verifier) and by our own verify."""
+archived, and checked by poppler's pdfsig (an independent verifier) and by our own verify.
+
+The signed report of ``world`` is made once, end to end: a ``python -m pia_wizard report --sign`` subprocess with the
+real renderer. The tests of the flow around it (a second language, refusals, the demo's new version) sign the
+one-page stand-in report of tests/fakes.py in-process: what they check is the archive, the approval and the
+refusals, which the report's pages do not change."""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ import json
 import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -22,8 +28,6 @@ from pia_wizard.store import assessments, audit, reports
 from pia_wizard.store.db import open_store, plus_years
 
 from .conftest import need
-
-pytestmark = pytest.mark.slow
 
 DPO_PASS = "陈启航的口令 dpo-2026!"
 ASSESSOR_PASS = "Zhou assessor passphrase 42"
@@ -53,8 +57,8 @@ def run(*args: str, env: dict[str, str] | None = None, capsys=None) -> tuple[int
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory):
-    """Keys, an approved assessment file and one signed report, made once for the module (rendering is slow)."""
+def material(tmp_path_factory):
+    """Keys and an approved assessment file, made once for the module."""
     root = tmp_path_factory.mktemp("issue")
     dpo = keys.create_certificate(root / "dpo.p12", "陈启航", "锦程酒店管理（上海）有限公司", DPO_PASS)
     assessor = keys.create_certificate(root / "assessor.p12", "周雅琳", "锦程酒店管理（上海）有限公司", ASSESSOR_PASS,
@@ -65,19 +69,25 @@ def world(tmp_path_factory):
     data = root / "data"
     out = root / "signed.pdf"
     env = {"DPO_PASS": DPO_PASS, "ASSESSOR_PASS": ASSESSOR_PASS, "PIA_WIZARD_DATA_DIR": str(data)}
-    saved = dict(os.environ)
-    os.environ.update(env)
-    try:
-        code = cli.main(["--data-dir", str(data), "--actor", "陈启航", "report", str(src), "--out", str(out),
-                         "--sign", str(root / "dpo.p12"), "--passphrase-env", "DPO_PASS",
-                         "--assessor-sign", str(root / "assessor.p12"), "--assessor-passphrase-env", "ASSESSOR_PASS"])
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
-    assert code == 0
     return {"root": root, "src": src, "data": data, "out": out, "pems": pems, "env": env}
 
 
+@pytest.fixture(scope="module")
+def world(material):
+    """``material`` and one signed report, made once for the module (rendering is slow): end to end, as a user runs
+    it, in a subprocess with the real renderer."""
+    root, data = material["root"], material["data"]
+    r = subprocess.run(
+        [sys.executable, "-m", "pia_wizard", "--data-dir", str(data), "--actor", "陈启航", "report",
+         str(material["src"]), "--out", str(material["out"]), "--sign", str(root / "dpo.p12"), "--passphrase-env",
+         "DPO_PASS", "--assessor-sign", str(root / "assessor.p12"), "--assessor-passphrase-env", "ASSESSOR_PASS"],
+        env={**os.environ, **material["env"]}, capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr
+    assert "-ZH" in r.stdout and DPO_PASS not in r.stdout + r.stderr and ASSESSOR_PASS not in r.stdout + r.stderr
+    return material
+
+
+@pytest.mark.slow
 def test_pdfsig_finds_two_valid_signatures_the_last_covering_the_whole_file(world):
     need("pdfsig")
     res = subprocess.run(["pdfsig", str(world["out"])], capture_output=True, text=True, timeout=120)
@@ -89,6 +99,7 @@ def test_pdfsig_finds_two_valid_signatures_the_last_covering_the_whole_file(worl
     assert "Total document signed" in blocks[1] and "Not total document signed" in blocks[0]
 
 
+@pytest.mark.slow
 def test_verify_accepts_it_and_trusts_the_exported_certificates(world):
     result = verify_file(world["out"], trust=world["pems"])
     assert result.ok, result.failed
@@ -99,6 +110,7 @@ def test_verify_accepts_it_and_trusts_the_exported_certificates(world):
     assert result.signatures[1].report_id.endswith("-ZH")
 
 
+@pytest.mark.slow
 def test_the_archive_holds_the_bytes_and_the_version_is_approved(world):
     digest = hashlib.sha256(world["out"].read_bytes()).hexdigest()
     with open_store(world["data"], "test") as store:
@@ -119,6 +131,7 @@ def test_the_archive_holds_the_bytes_and_the_version_is_approved(world):
         assert all(e["actor"] == "陈启航" for e in audit.entries(store.conn, limit=5))
 
 
+@pytest.mark.slow
 def test_the_approval_page_shows_the_decision_and_the_stamps(world):
     need("pdftotext")
     text = subprocess.run(["pdftotext", "-f", "2", "-l", "3", str(world["out"]), "-"], capture_output=True,
@@ -133,26 +146,32 @@ def test_the_approval_page_shows_the_decision_and_the_stamps(world):
     assert "审批意见：有条件同意实施；电子签名见审批页" in cover
 
 
+@pytest.mark.slow
 def test_import_report_restores_the_approved_assessment(world):
     assert import_assessment(world["out"].read_bytes()) == parse(world["src"].read_bytes())
 
 
-def test_signing_the_same_report_again_is_refused_before_rendering(world, capsys, tmp_path):
+@pytest.mark.slow
+def test_signing_the_same_report_again_is_refused_before_rendering(world, capsys, tmp_path, fast_render):
     again = tmp_path / "again.pdf"
     code, _, err = run("--data-dir", str(world["data"]), "report", str(world["src"]), "--out", str(again),
                        "--sign", str(world["root"] / "dpo.p12"), "--passphrase-env", "DPO_PASS",
                        env=world["env"], capsys=capsys)
     assert code == 2 and "already signed and archived" in err and "reports extract" in err
     assert len(err.strip().splitlines()) == 1 and not again.exists()
+    assert fast_render.calls == []
 
 
-def test_a_second_language_of_the_approved_version_is_archived_next_to_the_first(world, capsys, tmp_path):
+@pytest.mark.slow
+def test_a_second_language_of_the_approved_version_is_archived_next_to_the_first(world, capsys, tmp_path,
+                                                                                 fast_render):
     en = tmp_path / "en.pdf"
     code, out, err = run("--data-dir", str(world["data"]), "report", str(world["src"]), "--out", str(en), "--lang",
                          "en", "--sign", str(world["root"] / "dpo.p12"), "--passphrase-env", "DPO_PASS",
                          env=world["env"], capsys=capsys)
     assert code == 0, err
     assert "-EN" in out and "is approved" in out
+    assert [(rid[-3:], lang, signers) for rid, lang, signers in fast_render.calls] == [("-EN", "en", ("dpo",))]
     assert verify_file(en, trust=world["pems"]).ok
     with open_store(world["data"], "test") as store:
         rows = reports.list_reports(store)
@@ -160,7 +179,8 @@ def test_a_second_language_of_the_approved_version_is_archived_next_to_the_first
         assert assessments.get_version(store, rows[0]["version_id"])["state"] == "approved"
 
 
-def test_a_changed_file_after_approval_needs_a_new_version(world, capsys, tmp_path):
+@pytest.mark.slow
+def test_a_changed_file_after_approval_needs_a_new_version(world, capsys, tmp_path, fast_render):
     changed = tmp_path / "changed.json"
     changed.write_text(json.dumps(approved_hotel(reasons=REASONS + "另：下次复评提前至半年后。"), ensure_ascii=False),
                        encoding="utf-8")
@@ -169,6 +189,7 @@ def test_a_changed_file_after_approval_needs_a_new_version(world, capsys, tmp_pa
                        env=world["env"], capsys=capsys)
     assert code == 2 and "approved" in err and "new version" in err, err
     assert not (tmp_path / "c.pdf").exists()
+    assert fast_render.calls == []
 
 
 def _sign_args(world, src: Path, out: Path, *extra: str) -> list[str]:
@@ -180,7 +201,8 @@ def _archived_count(data: Path) -> int:
         return len(reports.list_reports(store))
 
 
-def test_refusals_come_in_one_line_and_leave_nothing_behind(world, capsys, tmp_path):
+def test_refusals_come_in_one_line_and_leave_nothing_behind(material, capsys, tmp_path, fast_render):
+    world = material  # the refusals need the keys and the approved file, not the signed report
     out = tmp_path / "r.pdf"
     data = tmp_path / "data"
     data.mkdir()
@@ -213,26 +235,33 @@ def test_refusals_come_in_one_line_and_leave_nothing_behind(world, capsys, tmp_p
         assert DPO_PASS not in err + out_text and "not the passphrase at all" not in err + out_text
         assert not out.exists()
     assert not (data / "pia-wizard.sqlite3").exists() or _archived_count(data) == 0
+    assert fast_render.calls == []  # every case is refused before rendering
 
 
-def test_the_demo_signs_a_changed_example_as_a_new_version(tmp_path, monkeypatch):
+def test_the_demo_signs_a_changed_example_as_a_new_version(tmp_path, monkeypatch, fast_render):
     """After an update changes the built-in example, the archived approved version stays and the demo signs the
     new content as version 2 (instead of failing on the immutable version 1)."""
-    from pia_wizard import services
+    from pia_wizard.context import AppContext
+    from pia_wizard.services import assessments as services_assessments
+    from pia_wizard.services import demo
+    from pia_wizard.store import assessments as store_versions
 
-    original = services.example_path("hotel-checkin")
-    first = services.demo_signed_report(tmp_path / "one", "zh")
-    assert first.issued is not None and first.issued.version["version"] == 1
+    ctx = AppContext(data_dir=tmp_path / "data")
+    original = services_assessments.example_path("hotel-checkin")
+    first = demo.demo_signed_report(ctx, tmp_path / "one", "zh")
+    assert first.issued is not None and first.issued.version.version == 1
     changed = json.loads(original.read_text(encoding="utf-8"))
     changed["title"] = changed.get("title", "") + "（示例已更新）"
     copy = tmp_path / "hotel-checkin.json"
     copy.write_text(json.dumps(changed, ensure_ascii=False), encoding="utf-8")
-    monkeypatch.setattr(services, "example_path", lambda name="hotel-checkin": copy)
-    second = services.demo_signed_report(tmp_path / "two", "zh")
+    monkeypatch.setattr(demo, "example_path", lambda name="hotel-checkin": copy)
+    second = demo.demo_signed_report(ctx, tmp_path / "two", "zh")
     assert second.issued is not None and second.report_id != first.report_id
-    assert second.issued.version["version"] == 2 and second.issued.version["state"] == "approved"
-    with open_store(None, "test") as store:
-        states = [(v["version"], v["state"], v["reason"]) for v in assessments.versions(store, first.issued.version[
-            "assessment_id"])]
+    assert second.issued.version.version == 2 and second.issued.version.state == "approved"
+    with open_store(ctx.data_dir, "test") as store:
+        states = [(v["version"], v["state"], v["reason"]) for v in store_versions.versions(
+            store, first.issued.version.assessment_id)]
         assert states == [(1, "superseded", None), (2, "approved", "periodic_review")]
         assert len(reports.list_reports(store)) == 2
+    assert [(rid, signers) for rid, _, signers in fast_render.calls] == [
+        (first.report_id, ("assessor", "dpo")), (second.report_id, ("assessor", "dpo"))]

@@ -168,7 +168,7 @@ def test_ca_issued_certificate_is_not_labelled_self_signed(doc, cert_pem, tmp_pa
     assert any("not trusted by the given trust certificate" in f for f in wrong.failed)
 
 
-def test_signing_errors(doc, identity, signed_once):
+def test_signing_errors(doc, identity, signed_once, tmp_path):
     role = "个人信息保护负责人 / PI protection officer"
     with pytest.raises(SigningError, match="out of range"):
         sign(doc.pdf, identity, doc.box, 99, DPO_FIELD, role)
@@ -185,7 +185,7 @@ def test_signing_errors(doc, identity, signed_once):
 
     with pytest.raises(SigningError, match="stamp font not found"):
         sign_pdf(doc.pdf, identity, field_name=DPO_FIELD, page=doc.page, box=doc.box, role=role,
-                 report_id=REPORT_ID, font_path=font_path().with_name("missing.otf"))
+                 report_id=REPORT_ID, font_path=font_path().with_name("missing.otf"), cache_dir=tmp_path)
 
 
 def test_uncovered_characters_are_reported_and_printed_as_question_marks(doc, identity):
@@ -233,13 +233,54 @@ def test_split_box():
 def test_stamp_font_cache(tmp_path):
     from pia_wizard.signing.sign import stamp_font
 
-    cached = stamp_font(font_path(), tmp_path)
+    cached = stamp_font(font_path(), cache_dir=tmp_path)
     assert cached.parent == tmp_path and cached.stat().st_size > 100_000
-    assert stamp_font(font_path(), tmp_path) == cached
+    assert stamp_font(font_path(), cache_dir=tmp_path) == cached
     from fontTools.ttLib import TTFont
 
     with TTFont(str(cached)) as font:
         assert "GSUB" not in font and "GPOS" not in font and "CFF " in font
+
+
+def test_stamp_font_follows_the_cache_folder_and_survives_its_deletion(tmp_path):
+    """The memo once ignored the folder (it read the data dir inside itself) and returned a path in a folder
+    that had since changed or been deleted."""
+    import shutil
+
+    from pia_wizard.signing.sign import stamp_font
+
+    a, b = tmp_path / "a" / "fonts", tmp_path / "b" / "fonts"
+    in_a = stamp_font(font_path(), cache_dir=a)
+    assert in_a.parent == a and in_a.is_file()
+    shutil.rmtree(tmp_path / "a")
+    in_b = stamp_font(font_path(), cache_dir=b)
+    assert in_b.parent == b and in_b.is_file()
+    again = stamp_font(font_path(), cache_dir=a)
+    assert again == in_a and again.is_file()  # made anew, not a path into the deleted folder
+    (tmp_path / "c").write_text("a file where the cache folder should be")
+    fallback = stamp_font(font_path(), cache_dir=tmp_path / "c" / "fonts")
+    assert fallback == font_path().resolve() and fallback.is_file()
+
+
+def test_signing_needs_a_cache_folder_from_the_caller(doc, identity, tmp_path, monkeypatch):
+    import shutil
+
+    import pia_wizard.paths
+    from pia_wizard.signing.sign import sign_pdf
+
+    monkeypatch.setattr(pia_wizard.paths, "data_dir", lambda *a: pytest.fail("signing read the data dir itself"))
+    kw = dict(field_name=DPO_FIELD, page=doc.page, box=doc.box, role="DPO", report_id=REPORT_ID,
+              font_path=font_path())
+    with pytest.raises(TypeError, match="cache_dir"):
+        sign_pdf(doc.pdf, identity, **kw)
+    first = tmp_path / "first"
+    sign_pdf(doc.pdf, identity, cache_dir=first, **kw)
+    assert len(list(first.glob("*-stamp-*.otf"))) == 1
+    shutil.rmtree(first)
+    second = tmp_path / "second"
+    signed = sign_pdf(doc.pdf, identity, cache_dir=second, **kw)
+    assert len(list(second.glob("*-stamp-*.otf"))) == 1
+    assert verify_pdf(signed.pdf).ok
 
 
 def test_importing_the_signing_modules_does_not_import_pyhanko_or_qt():

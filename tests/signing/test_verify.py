@@ -5,13 +5,15 @@ from __future__ import annotations
 import io
 import re
 import socket
+import threading
 
 import pytest
 
 from pia_wizard.signing import SigningError
 from pia_wizard.signing.sign import ASSESSOR_FIELD, DPO_FIELD
 from pia_wizard.signing.verify import verify_file, verify_pdf
-from tests.signing.conftest import need, render, run, sign
+from tests.localhttp import Listener
+from tests.signing.conftest import NAME, ca_issued_identity, need, render, run, sign
 
 
 def _flip(pdf: bytes, offset: int) -> bytes:
@@ -96,14 +98,87 @@ def test_signed_report_verifies_and_reports_everything(signed_once, cert_pem):
     assert trusted.ok and trusted.signatures[0].trusted is True
 
 
-def test_verify_never_touches_the_network(signed_twice, cert_pem, monkeypatch):
-    def refuse(*args, **kwargs):
-        raise AssertionError("network access attempted")
+def identity_with_revocation_urls(port: int):
+    """A CA and a signer certificate it issued whose CRL distribution point and OCSP responder (AIA) are on
+    127.0.0.1:``port``: a verifier that checks revocation online would ask there."""
+    return ca_issued_identity(NAME, ca_name_text="Test Revocation CA", revocation_base=f"http://127.0.0.1:{port}")
 
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", refuse)
-    assert verify_pdf(signed_twice[1].pdf, trust=cert_pem).ok
+
+class Connections:
+    """Records every outgoing connection attempt and name lookup in this process, and lets it go ahead."""
+
+    def __init__(self, monkeypatch) -> None:
+        self.seen: list[str] = []
+        for owner, name in ((socket.socket, "connect"), (socket.socket, "connect_ex"), (socket, "create_connection"),
+                            (socket, "getaddrinfo")):
+            monkeypatch.setattr(owner, name, self._recording(name, getattr(owner, name)))
+
+    def _recording(self, name, original):
+        def wrapper(*args, **kwargs):
+            self.seen.append(f"{name}{args[1:] if name.startswith('connect') else args[:2]}")
+            return original(*args, **kwargs)
+
+        return wrapper
+
+
+def _verify_bounded(pdf: bytes, trust, seconds: float = 90):
+    """verify_pdf in a thread, so that a fetch that hangs fails the test instead of hanging it."""
+    done: list = []
+    worker = threading.Thread(target=lambda: done.append(verify_pdf(pdf, trust=trust)), daemon=True)
+    worker.start()
+    worker.join(seconds)
+    assert done, f"verify_pdf did not finish within {seconds} s"
+    return done[0]
+
+
+@pytest.fixture(scope="module")
+def revocable(doc):
+    """A local listener, and ``doc`` signed by a CA-issued certificate that names a CRL and an OCSP responder on
+    it: (listener, CA certificate, signed PDF)."""
+    with Listener(status=404, content_type="text/plain") as listener:
+        ca, identity = identity_with_revocation_urls(listener.port)
+        signed = sign(doc.pdf, identity, doc.box, doc.page, DPO_FIELD, "DPO")
+        assert listener.requests == []  # signing asked nothing either
+        yield listener, ca, signed
+
+
+def test_verify_never_touches_the_network(revocable, monkeypatch):
+    """The signer's certificate names a CRL and an OCSP responder on a local listener (really reachable: see the
+    next test); verify checks revocation offline, so the listener sees no request and nothing connects at all."""
+    listener, ca, signed = revocable
+    listener.requests.clear()
+    connections = Connections(monkeypatch)
+    result = _verify_bounded(signed.pdf, ca)
+    assert connections.seen == []
+    assert listener.requests == []
+    assert result.ok, result.failed
+    (sig,) = result.signatures
+    assert sig.trusted is True and not sig.self_signed
+
+
+def test_the_listener_sees_a_verifier_that_fetches(revocable, monkeypatch):
+    """The control for the test above: verify with pyHanko's fetching switched on (its ValidationContext built as
+    verify.py builds it, but with allow_fetching=True) asks the certificate's revocation URLs on the listener. So
+    the URLs are real and reachable, and an empty request list above means verify did not ask."""
+    import pyhanko_certvalidator
+
+    listener, ca, signed = revocable
+    listener.requests.clear()
+    real = pyhanko_certvalidator.ValidationContext
+    built: list[dict] = []
+
+    def fetching(*args, **kwargs):
+        built.append(dict(kwargs))
+        return real(*args, **{**kwargs, "allow_fetching": True})
+
+    monkeypatch.setattr(pyhanko_certvalidator, "ValidationContext", fetching)
+    connections = Connections(monkeypatch)
+    _verify_bounded(signed.pdf, ca)
+    requests = list(listener.requests)
+    assert built and all(kw.get("allow_fetching") is False for kw in built)  # what verify.py asks for
+    assert requests, "the listener saw no request although fetching was on"
+    assert {r.split()[1] for r in requests} <= {"/ocsp", "/ca.crl"}
+    assert any("127.0.0.1" in c for c in connections.seen)
 
 
 # ------------------------------------------------------------------ tampering

@@ -325,14 +325,14 @@ def test_bad_input_is_one_line(tmp_path, signed_once):
 
 
 def test_unreadable_and_too_large(tmp_path, signed_once, monkeypatch):
-    from pia_wizard import verifying
+    from pia_wizard.services import files
 
     big = tmp_path / "big.pdf"
     with open(big, "wb") as fh:  # sparse: only its size matters, the file is refused before it is read
         fh.write(b"%PDF-1.7\n")
         fh.truncate(1024 * 1024 + 1)
     with monkeypatch.context() as m:
-        m.setattr(verifying, "MAX_PDF_BYTES", 1024 * 1024)
+        m.setattr(files, "MAX_PDF_BYTES", 1024 * 1024)
         one_line_error(*verify(tmp_path / "d", str(big)), f"{big} is larger than 1 MB; not a pia-wizard report")
 
     pdf = write(tmp_path, signed_once.pdf)

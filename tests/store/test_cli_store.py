@@ -2,6 +2,7 @@
 
 import io
 import json
+import os
 
 import pytest
 
@@ -81,16 +82,20 @@ def test_purge_asks_for_confirmation(data_dir, monkeypatch):
     assert entry["action"] == "purge" and entry["actor"] == "DPO 陈"
 
 
+class _NoReport:
+    path, report_id, certificates, issued, created_at, retain_until = "-", "-", ("a", "b"), None, "2026-01-01", "-"
+
+
 def test_demo_stores_example_findings_record_and_filing_state(tmp_path, monkeypatch):
-    from pia_wizard import cli_report
+    from pia_wizard.cli import demo as cli_demo
 
     monkeypatch.chdir(tmp_path)
     # the report step of the demo is tested with the report; here only what the demo keeps in the archive
-    monkeypatch.setattr(cli_report, "demo_report", lambda out, lang, actor=None: "")
+    monkeypatch.setattr(cli_demo, "run_job", lambda job, ctx: _NoReport())
     code, out, err = run_cli("demo", "--out", str(tmp_path / "demo"), "--lang", "en")
     assert code == 0, err
     assert "Stored in the archive" in out
-    with open_store(None, "checker") as s:
+    with open_store(os.environ["PIA_WIZARD_DATA_DIR"], "checker") as s:
         versions = s.conn.execute("SELECT state, evaluation FROM assessment_versions").fetchall()
         assert len(versions) == 1 and versions[0][0] == "draft"
         assert json.loads(versions[0][1])["findings"]  # the findings are stored with the version
@@ -100,17 +105,19 @@ def test_demo_stores_example_findings_record_and_filing_state(tmp_path, monkeypa
     code, out, _ = run_cli("filing", "status", "--lang", "en")
     assert code == 0 and "2026-09-20" in out and "沪网信人脸备" in out
     # storing the demo again adds nothing (the same use case the demo command calls)
-    from pia_wizard import services
+    from pia_wizard.context import AppContext
+    from pia_wizard.services import archive, assessments
 
-    a, ev = services.check(services.example_path("hotel-checkin"))
-    services.store_demo(a, ev)
-    with open_store(None, "checker") as s:
+    ctx = AppContext(data_dir=os.environ["PIA_WIZARD_DATA_DIR"])
+    a, ev = assessments.check(ctx, assessments.example_path("hotel-checkin"))
+    archive.store_demo(ctx, a, assessments.evaluation_dict(a, ev))
+    with open_store(os.environ["PIA_WIZARD_DATA_DIR"], "checker") as s:
         assert audit.verify(s.conn).entries == entries
         assert s.conn.execute("SELECT count(*) FROM processing_records").fetchone() == (1,)
 
 
 def test_assessment_commands(tmp_path):
-    from pia_wizard.services import example_path
+    from pia_wizard.services.assessments import example_path
 
     code, out, err = run_cli("assessments", "save", str(example_path("hotel-checkin")))
     assert code == 0, err

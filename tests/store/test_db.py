@@ -172,12 +172,11 @@ def test_database_path_that_is_a_folder_is_a_clear_error(data_dir):
         open_store(data_dir, "x")
 
 
-def test_data_dir_override_and_env(tmp_path, monkeypatch):
+def test_the_store_opens_the_folder_it_is_given_and_reads_no_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("PIA_WIZARD_DATA_DIR", str(tmp_path / "from-env"))
-    with open_store(None, "x") as s:
-        assert s.path == tmp_path / "from-env" / "pia-wizard.sqlite3"
     with open_store(tmp_path / "explicit", "x") as s:
         assert s.path.parent == tmp_path / "explicit"
+    assert not (tmp_path / "from-env").exists()
 
 
 def test_actor_defaults_to_os_user(data_dir, monkeypatch):

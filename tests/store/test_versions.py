@@ -117,3 +117,14 @@ def test_transition_rules(store):
         assessments.transition(store, v["id"], "reopen")
     with pytest.raises(StateError, match="no approved version"):
         assessments.new_version(store, v["assessment_id"], "periodic_review")
+
+
+def test_the_reasons_in_core_are_the_ones_the_database_accepts():
+    import re
+
+    from pia_wizard.core.versions import REASON_LABELS, VERSION_REASONS
+    from pia_wizard.store.schema import V1_SQL
+
+    check = re.search(r"reason\s+TEXT CHECK \(reason IN \(([^)]*)\)", V1_SQL).group(1)
+    assert tuple(re.findall(r"'(\w+)'", check)) == VERSION_REASONS
+    assert set(REASON_LABELS) == set(VERSION_REASONS)

@@ -3,17 +3,18 @@
 Exit codes: 0 when every check holds (signatures, integrity, coverage, PDF/A claim, embedded assessment JSON,
 trust when --trust is given, the archive holding these bytes unless --no-archive); 1 when any fails, each reason
 printed; 2 for input that cannot be checked at all (missing file, not a PDF, unreadable --trust), one line on
-stderr. The work is done by pia_wizard.verifying; this module only prints.
+stderr. The work is done by pia_wizard.services.verify; this module only prints (text or JSON).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
+from datetime import datetime
 from typing import Any
 
-EXIT_OK, EXIT_FOUND, EXIT_BAD_INPUT = 0, 1, 2
+from pia_wizard.cli.common import EXIT_FOUND, EXIT_OK, json_out, run_job
+from pia_wizard.context import AppContext
 
 
 def add_parsers(sub: Any) -> None:
@@ -26,26 +27,78 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--format", choices=("text", "json"), default="text")
 
 
-def _err(message: str) -> None:
-    text = " ".join(str(message).split())
-    sys.stderr.write(f"pia-wizard: {text if len(text) <= 500 else text[:497] + '...'}\n")
+def cmd_verify(args: argparse.Namespace, ctx: AppContext) -> int:
+    from pia_wizard.services.verify import prepare_verify
 
-
-def cmd_verify(args: argparse.Namespace) -> int:
-    from pia_wizard.verifying import VerifyError, check_dict, verify_report
-
-    try:
-        check = verify_report(args.pdf, trust=args.trust, check_archive=not args.no_archive,
-                              data_dir=getattr(args, "data_dir", None), actor=getattr(args, "actor", None))
-    except VerifyError as exc:
-        _err(str(exc))
-        return EXIT_BAD_INPUT
+    check = run_job(prepare_verify(ctx, args.pdf, trust=args.trust, check_archive=not args.no_archive), ctx)
     if args.format == "json":
-        json.dump(check_dict(check), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        json_out(check_dict(check))
     else:
         sys.stdout.write(render_text(check))
     return EXIT_OK if check.ok else EXIT_FOUND
+
+
+def trust_label(sig: Any) -> str:
+    if sig.trusted is None:
+        return "trust not checked (no --trust given)"
+    return "trusted (chains to --trust)" if sig.trusted else "not trusted (does not chain to --trust)"
+
+
+def archive_message(a: Any) -> str:
+    from pia_wizard.services.verify import NO_ARCHIVE, NOT_CHECKED
+
+    if a.status == NOT_CHECKED:
+        return "not checked (--no-archive)"
+    if a.status == NO_ARCHIVE:
+        return f"{a.message}; to verify a copy received from elsewhere, use --no-archive"
+    return a.message
+
+
+def failed(check: Any) -> list[str]:
+    extra = [] if check.archive.ok else [f"archive: {archive_message(check.archive)}"]
+    return [*check.result.failed, *extra]
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def check_dict(check: Any) -> dict[str, Any]:
+    """Everything in ``check`` as JSON-ready data with stable keys (datetimes ISO 8601)."""
+    from pia_wizard.services.verify import hash_match, role_of
+
+    r = check.result
+    sigs = []
+    for s in r.signatures:
+        sigs.append({
+            "field_name": s.field_name, "role": role_of(s.field_name, s.reason), "signer": s.signer,
+            "organisation": s.organisation, "subject": s.subject, "signing_time": _iso(s.signing_time),
+            "revision": s.revision, "ok": s.ok, "valid": s.intact and s.valid, "intact": s.intact,
+            "covers_whole_file": s.covers_whole_file, "later_revisions": list(s.later_revisions),
+            "modification": s.modification, "modification_detail": s.modification_detail,
+            "certificate_fingerprint": s.certificate_fingerprint, "self_signed": s.self_signed,
+            "trusted": s.trusted, "trust": trust_label(s), "report_id": s.report_id,
+            "assessment_sha256": s.assessment_sha256, "assessment_matches": hash_match(s, r),
+            "problems": list(s.problems),
+        })
+    a = check.archive
+    return {
+        "file": str(check.path), "ok": check.ok, "sha256": r.sha256, "size": r.size, "revisions": r.revisions,
+        "signatures": sigs, "pdfa": r.pdfa,
+        "assessment": {"name": r.assessment_name, "sha256": r.assessment_sha256,
+                       "json_attachments": list(r.json_attachments)},
+        "trust_checked": r.trust_checked, "trust_files": list(check.trust_files),
+        "archive": {
+            "status": a.status, "ok": a.ok, "message": archive_message(a), "data_dir": a.data_dir,
+            "database": a.database,
+            "reports": [{"id": x.id, "report_id": x.report_id, "sha256": x.sha256, "size": x.size,
+                         "assessment_id": x.assessment_id, "version": x.version, "version_state": x.version_state,
+                         "language": x.language, "created_at": x.created_at, "created_by": x.created_by,
+                         "retain_until": x.retain_until, "signatures": [dict(s) for s in x.signatures]}
+                        for x in a.reports],
+        },
+        "failed": failed(check), "notes": list(r.notes),
+    }
 
 
 def _when(value: Any) -> str:
@@ -57,7 +110,7 @@ def _when(value: Any) -> str:
 def render_text(check: Any) -> str:
     """The English report of ``pia-wizard verify``: one block per signature, the document, the archive, and a
     final verdict (``OK: ...`` or one ``FAILED: ...`` line per reason)."""
-    from pia_wizard.verifying import HELD, NOT_CHECKED, hash_match, role_of, trust_label
+    from pia_wizard.services.verify import HELD, NOT_CHECKED, hash_match, role_of
 
     r = check.result
     lines = [f"File: {check.path}",
@@ -123,7 +176,7 @@ def render_text(check: Any) -> str:
 
     a = check.archive
     lines += ["", "Archive"]
-    lines.append(f"  {a.message}" if a.status in (HELD, NOT_CHECKED) else f"  FAILED: {a.message}")
+    lines.append(f"  {archive_message(a)}" if a.status in (HELD, NOT_CHECKED) else f"  FAILED: {archive_message(a)}")
     for x in a.reports:
         version = f"assessment {x.assessment_id} v{x.version} ({x.version_state})" if x.assessment_id else \
             "assessment version unknown"
@@ -137,12 +190,12 @@ def render_text(check: Any) -> str:
     if check.ok:
         lines.append("OK: " + _summary(check))
     else:
-        lines += [f"FAILED: {reason}" for reason in check.failed]
+        lines += [f"FAILED: {reason}" for reason in failed(check)]
     return "\n".join(lines) + "\n"
 
 
 def _summary(check: Any) -> str:
-    from pia_wizard.verifying import HELD
+    from pia_wizard.services.verify import HELD
 
     r = check.result
     n = len(r.signatures)

@@ -1,0 +1,92 @@
+"""``check`` (findings and risk levels of an assessment file) and ``schema`` (the file's JSON Schema)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from typing import IO, TYPE_CHECKING
+
+from pia_wizard.cli.common import EXIT_FOUND, EXIT_OK, json_out
+from pia_wizard.context import AppContext
+
+if TYPE_CHECKING:
+    from pia_wizard.core.assessment import Assessment
+    from pia_wizard.core.engine import Evaluation
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (use YYYY-MM-DD)") from None
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("check", help="evaluate an assessment file: findings and risk levels")
+    p.add_argument("file", help="assessment JSON file")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--lang", choices=("zh", "en"), help="language of the text output (default: the file's)")
+    p.add_argument("--all", action="store_true", help="also list compliant and not-applicable findings")
+    p.add_argument("--today", type=_date, help="evaluate deadlines as of this date (default: today)")
+    sub.add_parser("schema", help="print the JSON Schema of the assessment file")
+
+
+def print_check(a: Assessment, ev: Evaluation, lang: str, show_all: bool, out: IO[str]) -> None:
+    from pia_wizard.core import labels
+
+    zh = lang == "zh"
+    w = out.write
+    w(f"{'评估' if zh else 'Assessment'}: {a.title or a.system.get('name')} — {a.processor.get('name')}\n")
+    if not ev.measures_apply and ev.measures_reason:
+        w(("《办法》不适用：" if zh else "FRT Measures do not apply: ") + ev.measures_reason.get(lang) + "\n")
+    w(" · ".join(f"{labels.verdict_label(v).get(lang)} {n}" for v, n in ev.counts.items()) + "\n")
+    if ev.unanswered:
+        shown = ", ".join(ev.unanswered[:12]) + (" ..." if len(ev.unanswered) > 12 else "")
+        n = len(ev.unanswered)
+        w((f"未回答的必答题（{n}）：" if zh else f"Required questions not answered ({n}): ") + shown + "\n")
+    for wmsg in ev.warnings:
+        w(("注意：" if zh else "Warning: ") + wmsg + "\n")
+    w("\n")
+    for f in ev.findings:
+        if not show_all and f.verdict in ("compliant", "not_applicable"):
+            continue
+        w(f"[{labels.verdict_label(f.verdict).get(lang)}] {f.obligation} — {f.citation(lang)}\n")
+        w(f"    {f.explanation.get(lang)}\n")
+        if f.action:
+            w(f"    {'建议' if zh else 'Action'}: {f.action.get(lang)}\n")
+    r = ev.risk
+    w("\n" + ("风险（固有 → 剩余，GB/T 39335）" if zh else "Risks (inherent → residual, GB/T 39335)") + "\n")
+    for rid, res in r.results.items():
+        inh = labels.level_name(res.inherent.level if res.inherent else None).get(lang)
+        resid = labels.level_name(res.residual.level if res.residual else None).get(lang)
+        name = labels.risk_name(rid).get(lang)
+        w(f"  {name:<22}{inh} → {resid}\n")
+    overall = [labels.level_name(x, missing=labels.INCOMPLETE).get(lang) for x in (r.overall_inherent,
+                                                                                   r.overall_residual)]
+    w(("  总体（取最高值，本软件约定）：" if zh else "  Overall (maximum, a pia-wizard convention): ")
+      + f"{overall[0]} → {overall[1]}\n")
+    if r.unacceptable:
+        w(("  不可接受的剩余风险：" if zh else "  Unacceptable residual risks: ")
+          + ", ".join(labels.risk_name(x).get(lang) for x in r.unacceptable) + "\n")
+
+
+def cmd_check(args: argparse.Namespace, ctx: AppContext) -> int:
+    from pia_wizard.services import assessments
+
+    a, ev = assessments.check(ctx, args.file)
+    if args.format == "json":
+        json_out(assessments.evaluation_dict(a, ev))
+    else:
+        print_check(a, ev, args.lang or a.language, args.all, sys.stdout)
+    return EXIT_FOUND if ev.has_prohibited else EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace, ctx: AppContext) -> int:
+    from pia_wizard.services import assessments
+
+    json_out(assessments.assessment_schema())
+    return EXIT_OK
+
+
+COMMANDS = {"check": cmd_check, "schema": cmd_schema}
