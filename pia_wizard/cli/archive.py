@@ -326,9 +326,11 @@ def _print_filing(st: Mapping[str, Any], lang: str) -> None:
         label = state_zh[s] if zh else s.replace("_", " ")
         extra = ""
         if s in ("open", "due_soon"):
-            extra = f"，还剩{clock['workdays_left']}个工作日" if zh else f", {clock['workdays_left']} working days left"
+            n = clock["workdays_left"]
+            extra = f"，还剩{n}个工作日" if zh else f", {n} working day{'' if n == 1 else 's'} left"
         elif s in ("overdue", "done_late"):
-            extra = f"，逾期{clock['days_overdue']}天" if zh else f", {clock['days_overdue']} days late"
+            n = clock["days_overdue"]  # calendar days past a deadline counted in working days
+            extra = f"，逾期{n}个自然日" if zh else f", {n} calendar day{'' if n == 1 else 's'} late"
         flag = "  [!! 逾期]" if zh and s == "overdue" else ("  [!! OVERDUE]" if s == "overdue" else "")
         est = ("（估算）" if zh else " (estimate)") if clock["estimated"] else ""
         return f"{'期限' if zh else 'due'} {clock['deadline']}{est} — {label}{extra}{flag}"

@@ -306,6 +306,11 @@ def _notes(clock: clocks.Clock) -> list[dict[str, str]]:
     return [{"zh": n.zh, "en": n.en, "obligation": n.obligation or ""} for n in clock.notes]
 
 
+def _calendar_days(n: int) -> str:
+    """Lateness is counted in calendar days (the deadline itself is in working days): say so."""
+    return f"{n} calendar day" + ("" if n == 1 else "s")
+
+
 def _clock_dict(clock: clocks.Clock, today: date, done_on: str | None) -> dict[str, Any]:
     done = date.fromisoformat(done_on) if done_on and done_on <= today.isoformat() else None
     st = clock.status(today, done)
@@ -355,8 +360,9 @@ def status(store: Store, processor: str, today: date | None = None) -> dict[str,
         clock = clocks.filing_deadline(date.fromisoformat(threshold["reached_on"]), ov)
         filing["clock"] = _clock_dict(clock, today, filed_on)
         if filing["clock"]["status"] == "overdue":
-            flags.append({"zh": f"备案已逾期{filing['clock']['days_overdue']}天（期限{clock.deadline}）",
-                          "en": f"filing overdue by {filing['clock']['days_overdue']} days (due {clock.deadline})"})
+            late = filing["clock"]["days_overdue"]
+            flags.append({"zh": f"备案已逾期{late}个自然日（期限{clock.deadline}）",
+                          "en": f"filing overdue by {_calendar_days(late)} (due {clock.deadline})"})
     events = []
     for r in store.conn.execute(
             "SELECT id, kind, event_on, description, done_on, reference, disposed_on, disposal_note, withdrawn_reason "
@@ -376,9 +382,9 @@ def status(store: Store, processor: str, today: date | None = None) -> dict[str,
                 ev["clock"] = _clock_dict(clock, today, ev["done_on"])
                 what = ("备案变更", "change filing") if ev["kind"] == "change" else ("注销备案", "cancellation")
                 if ev["clock"]["status"] == "overdue":
-                    flags.append({"zh": f"事件{ev['id']}：{what[0]}已逾期{ev['clock']['days_overdue']}天（期限"
-                                        f"{clock.deadline}）",
-                                  "en": f"event {ev['id']}: {what[1]} overdue by {ev['clock']['days_overdue']} days "
+                    late = ev["clock"]["days_overdue"]
+                    flags.append({"zh": f"事件{ev['id']}：{what[0]}已逾期{late}个自然日（期限{clock.deadline}）",
+                                  "en": f"event {ev['id']}: {what[1]} overdue by {_calendar_days(late)} "
                                         f"(due {clock.deadline})"})
             if ev["kind"] == "cancellation" and not ev["disposed_on"]:
                 reminders.append({"zh": f"事件{ev['id']}：停止应用后须依法处理人脸信息，尚未记录处理日期",
@@ -396,8 +402,10 @@ def status(store: Store, processor: str, today: date | None = None) -> dict[str,
     if filing["clock"] and not filed_on:
         open_items = [m for m in materials if m["status"] not in ("ready", "submitted", "not_applicable")]
         if open_items:
-            reminders.append({"zh": f"备案材料还有{len(open_items)}项未备齐", "en": f"{len(open_items)} filing "
-                              "materials are not ready yet"})
+            n = len(open_items)
+            reminders.append({"zh": f"备案材料还有{n}项未备齐",
+                              "en": "1 filing material is not ready yet" if n == 1
+                              else f"{n} filing materials are not ready yet"})
     return {"processor": processor, "today": today.isoformat(), "counts": counts, "threshold": threshold,
             "filing": filing, "events": events, "materials": materials, "overdue": flags, "reminders": reminders,
             "disposal_note": {"zh": clocks.NOTE_DISPOSE.zh, "en": clocks.NOTE_DISPOSE.en}}

@@ -29,7 +29,7 @@ def test_every_gate_and_ask_obligation_is_asked_by_a_question():
     cited = default_bank().cited()
     missing = sorted(o.id for o in decidable() if o.id not in cited)
     assert missing == []
-    assert len(decidable()) == 111
+    assert len(decidable()) == 114
 
 
 def test_every_gate_and_ask_obligation_is_decided_by_a_rule_or_check():
@@ -279,7 +279,7 @@ def test_a_broken_bank_is_reported_in_full_with_either_parser(bank_copy, monkeyp
     _edit(scope, "cites: [FRM-02-SCOPE]", "colour: red\n    cites: [FRM-02-SCOPE]")
     _edit(scope, "verdicts: {yes: compliant, no: not_applicable}", "verdicts: {yes: compliant, no: fine}")
     _edit(bank_copy / "sections" / "09-security.yaml", "  en: ", "  fr: x\n  en: ")
-    _edit(bank_copy / "bank.yaml", 'version: "2026.11.3"', 'version: "2026.11.3"\nlocale: zh')
+    _edit(bank_copy / "bank.yaml", 'version: "2026.11.4"', 'version: "2026.11.4"\nlocale: zh')
     with pytest.raises(BankError) as info:
         load_bank(bank_copy)
     assert [str(p) for p in info.value.problems] == [

@@ -47,7 +47,7 @@ def test_overdue_filing_is_flagged_and_done_in_time_is_not(store):
     filing.record_count(store, P, "2026-09-20", 128_460)
     st = filing.status(store, P, date(2026, 11, 26))
     assert st["filing"]["clock"]["status"] == "overdue" and st["filing"]["clock"]["days_overdue"] == 20
-    assert st["overdue"] and "overdue by 20 days" in st["overdue"][0]["en"]
+    assert st["overdue"] and "overdue by 20 calendar days" in st["overdue"][0]["en"]
     filing.record_filing(store, P, "2026-10-30", "沪网信人脸备〔2026〕第0417号", "上海市网信办")
     st = filing.status(store, P, date(2026, 11, 26))
     assert st["filing"]["clock"]["status"] == "done" and not st["overdue"]
@@ -120,7 +120,7 @@ def test_cli_filing_flow_and_overdue_exit_code():
     assert run_cli("filing", "count", "128460", "--on", "2026-09-20", "--processor", P)[0] == 0
     code, out, err = run_cli("filing", "status", "--today", "2026-11-26", "--lang", "en")
     assert code == 1, err
-    assert "due 2026-11-06" in out and "[!! OVERDUE]" in out and "!! OVERDUE: filing overdue by 20 days" in out
+    assert "due 2026-11-06" in out and "[!! OVERDUE]" in out and "!! OVERDUE: filing overdue by 20 calendar days" in out
     assert out.count("[missing]") == 8
     assert run_cli("filing", "filed", "--on", "2026-10-30", "--number", "沪网信人脸备〔2026〕第0417号")[0] == 0
     assert run_cli("filing", "event", "cancellation", "--on", "2026-11-02")[0] == 0

@@ -295,13 +295,24 @@ def no_service_refusal(ctx: Context):
                            "necessary for the service; not serving people who decline does not breach Art. 16."),
                           None, qs)
     elif refused or implicit:
-        why = ("只能刷脸，" if implicit and not refused else "")
-        why_en = ("Face recognition is the only way, so " if implicit and not refused else "")
-        yield ctx.finding(ob, "gap",
-                          (f"{why}不同意处理人脸信息的人无法获得服务；而刷脸并非提供该服务所必需，其他方式同样可以核验身份。",
-                           f"{why_en}people who do not consent to their facial information being processed cannot get "
-                           "the service, although face recognition is not necessary to provide it - other ways can "
-                           "verify identity."),
+        who = ("不同意处理人脸信息的人无法获得服务",
+               "People who do not consent to their facial information being processed cannot get the service")
+        if a.face_only:
+            who = ("只能刷脸，不同意处理人脸信息的人因此无法获得服务",
+                   "Face recognition is the only way, so people who do not consent to their facial information "
+                   "being processed cannot get the service")
+            why = ("；没有写明要求使用人脸识别的国家规定，无法说明处理人脸信息是提供该服务所必需的",
+                   "; no State rule requiring face recognition is named, so nothing shows that processing facial "
+                   "information is necessary to provide it")
+        elif a.alts:
+            zh, en = a.labels(Q_OFFERED, a.alts)
+            why = (f"；而处理人脸信息并非提供该服务所必需：已有其他方式（{zh}），不刷脸也能提供该服务",
+                   f", although processing facial information is not necessary to provide it: other ways are "
+                   f"offered ({en}), so the service can be provided without face recognition")
+        else:
+            why = ("；而没有依据表明处理人脸信息是提供该服务所必需的",
+                   ", although nothing shows that processing facial information is necessary to provide it")
+        yield ctx.finding(ob, "gap", (f"{who[0]}{why[0]}。", f"{who[1]}{why[1]}."),
                           ("为不同意的人提供其他方式完成同一服务。",
                            "Let people who do not consent use another way to get the same service."), qs)
     elif any(c in WORSE for c in a.conseq):
@@ -397,3 +408,30 @@ def residents_gate(ctx: Context):
                           ("回答相关问题，个人信息保护影响评估须覆盖此项义务。",
                            "Answer the questions: the PIPIA must cover this obligation."),
                           ["scope.deployment"])
+
+
+@rule("alternatives.national-channels", "FRM-11-NATIONAL-CHANNELS")
+def national_channels(ctx: Context):
+    """Measures Art. 11 (inferred number): national channels first. An encouragement: never worse than advisory.
+    Each answer says what happened (a channel used is not "considered")."""
+    q = "alternatives.national_channels"
+    answer = ctx.answer(q)
+    ob = "FRM-11-NATIONAL-CHANNELS"
+    if answer == "using":
+        yield ctx.finding(ob, "compliant",
+                          ("通过国家渠道核验身份，符合《办法》鼓励优先使用国家渠道的规定。",
+                           "Identity is verified through a national channel, as the Measures encourage."), None, [q])
+    elif answer == "considered_not_suitable":
+        yield ctx.finding(ob, "compliant",
+                          ("已评估国家身份认证渠道，认为不适合本场景（鼓励性规定，不影响合规结论）。",
+                           "National identity channels were assessed and found unsuitable for this scenario (an "
+                           "encouragement that does not affect compliance)."), None, [q])
+    elif answer == "not_considered":
+        yield ctx.finding(ob, "advisory",
+                          ("没有考虑过国家身份认证渠道；《办法》鼓励优先使用（鼓励性规定，不影响合规结论）。",
+                           "National identity channels were not considered; the Measures encourage using them first "
+                           "(an encouragement that does not affect compliance)."),
+                          ("评估能否改用国家网络身份认证公共服务等渠道核验身份，以减少自建人脸库，并记录结论。",
+                           "Assess whether the national online identity authentication public service or similar "
+                           "channels could verify identity instead of your own gallery, and record the conclusion."),
+                          [q])

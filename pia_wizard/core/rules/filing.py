@@ -15,6 +15,11 @@ def _d(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
+def _days(n: int, unit: str) -> str:
+    """'1 working day', '2 working days': English count with the right number."""
+    return f"{n} {unit}" + ("" if n == 1 else "s")
+
+
 def _notes(clock: filing.Clock) -> tuple[str, str]:
     """Only the estimate note: the rule notes repeat what the explanation already says."""
     extra = [n for n in clock.notes if n is not filing.NOTE_WORKDAY_METHOD and clock.estimated
@@ -30,8 +35,9 @@ def _status_finding(ctx: Context, obligation: str, clock: filing.Clock, done_on:
     st = clock.status(ctx.today, done_on)
     dl = clock.deadline.isoformat()
     est_zh, est_en = _notes(clock)
-    est_zh = ("（期限为估算：" + est_zh + "）") if est_zh else ""
-    est_en = (f" (The deadline is an estimate: {est_en})") if est_en else ""
+    # The note already opens with "This date is an estimate:" / "此日期为估算：".
+    est_zh = ("（" + est_zh + "）") if est_zh else ""
+    est_en = (f" ({est_en})") if est_en else ""
     zh_what, en_what = what
     if st.state == filing.Status.DONE:
         return ctx.finding(obligation, "compliant",
@@ -40,17 +46,18 @@ def _status_finding(ctx: Context, obligation: str, clock: filing.Clock, done_on:
                            None, questions)
     if st.state == filing.Status.DONE_LATE:
         return ctx.finding(obligation, "advisory",
-                           (f"{zh_what}于{done_on.isoformat()}办理，晚于期限{dl}，逾期{st.days_overdue}天。{est_zh}",
-                            f"The {en_what} was made on {done_on.isoformat()}, {st.days_overdue} days after the "
+                           (f"{zh_what}于{done_on.isoformat()}办理，晚于期限{dl}，逾期{st.days_overdue}个自然日。{est_zh}",
+                            f"The {en_what} was made on {done_on.isoformat()}, "
+                            f"{_days(st.days_overdue, 'calendar day')} after the "
                             f"deadline of {dl}.{est_en}"),
                            ("保留逾期原因的书面说明，并检查内部流程，避免再次逾期。",
                             "Keep a written explanation of the delay and fix the internal process so it does not "
                             "happen again."), questions)
     if st.state == filing.Status.OVERDUE:
         return ctx.finding(obligation, "gap",
-                           (f"{zh_what}期限为{dl}，截至{ctx.today.isoformat()}已逾期{st.days_overdue}天仍未办理。{est_zh}",
-                            f"The {en_what} was due by {dl} and is {st.days_overdue} days overdue as of "
-                            f"{ctx.today.isoformat()}.{est_en}"),
+                           (f"{zh_what}期限为{dl}，截至{ctx.today.isoformat()}已逾期{st.days_overdue}个自然日仍未办理。{est_zh}",
+                            f"The {en_what} was due by {dl} and is {_days(st.days_overdue, 'calendar day')} overdue "
+                            f"as of {ctx.today.isoformat()}.{est_en}"),
                            (f"立即通过个人信息保护业务系统办理{zh_what}，并记录逾期原因。",
                             f"Make the {en_what} now through the 个人信息保护业务系统 and record why it is late."),
                            questions)
@@ -58,7 +65,8 @@ def _status_finding(ctx: Context, obligation: str, clock: filing.Clock, done_on:
     soon_en = " - due soon" if st.state == filing.Status.DUE_SOON else ""
     return ctx.finding(obligation, "advisory",
                        (f"须在{dl}前办理{zh_what}，还剩{st.workdays_left}个工作日{soon_zh}。{est_zh}",
-                        f"The {en_what} is due by {dl}: {st.workdays_left} working days left{soon_en}.{est_en}"),
+                        f"The {en_what} is due by {dl}: {_days(st.workdays_left, 'working day')} left"
+                        f"{soon_en}.{est_en}"),
                        (f"在{dl}前准备材料并办理{zh_what}。", f"Prepare the materials and make the {en_what} by {dl}."),
                        questions)
 

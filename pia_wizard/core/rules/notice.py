@@ -10,6 +10,20 @@ from pia_wizard.core.rules.purpose import Issue, labels
 POINT_OF_CAPTURE = ("signage", "device_screen", "app_page", "paper_form", "staff_verbal")
 NOT_BEFORE = ("during_capture", "after_capture")
 
+
+def _mid_labels(ctx: Context, qid: str, values: list[str]) -> tuple[str, str]:
+    """Option labels for the middle of a sentence: unlike ``labels``, also 'A notice page' -> 'a notice page'."""
+    zh, _ = labels(ctx, qid, values)
+    q = ctx.bank.question(qid)
+    en = []
+    for v in values:
+        label = q.option_label(v, "en")
+        first = label.split(" ", 1)[0]
+        keep = len(first) > 1 and first.isupper()  # 'QR code', 'ID card'
+        en.append(label if keep else label[:1].lower() + label[1:])
+    return zh, ("; " if any("," in e for e in en) else ", ").join(en)
+
+
 # Measures Art. 5 items (wording from English translations and secondary sources; Chinese text unverified).
 ART5_ITEMS: dict[str, tuple[str, Issue, Issue]] = {
     "name_contact": (
@@ -241,7 +255,7 @@ def manner(ctx: Context):
              "screen or an app page, in plain words, and let them still choose not to use face recognition."),
             qs)
     else:
-        zh, en = labels(ctx, "notice.channels", ctx.answer("notice.channels"))
+        zh, en = _mid_labels(ctx, "notice.channels", ctx.answer("notice.channels"))
         yield ctx.finding("FRM-05-NOTICE-MANNER", "compliant",
                           (f"在采集前以显著方式告知（{zh}），语言清晰易懂且与实际一致。",
                            f"People are told prominently before capture ({en}), in clear language that matches "

@@ -34,7 +34,7 @@ def test_overdue_against_today():
     f = only({**REACHED, "filing.filed": "no"}, "FILING-15-THRESHOLD")
     assert f.verdict == "gap"
     assert "due by 2026-11-06" in f.explanation.en  # 30 PRC working days after 2026-09-20
-    assert "20 days overdue" in f.explanation.en
+    assert "20 calendar days overdue" in f.explanation.en
 
 
 def test_open_before_the_deadline():
@@ -49,7 +49,7 @@ def test_filed_in_time_and_late():
     assert ok.verdict == "compliant"
     late = only({**REACHED, "filing.filed": "yes", "filing.filed_on": "2026-11-09"}, "FILING-15-THRESHOLD")
     assert late.verdict == "advisory"
-    assert "3 days after the deadline of 2026-11-06" in late.explanation.en
+    assert "3 calendar days after the deadline of 2026-11-06" in late.explanation.en
     undated = only({**REACHED, "filing.filed": "yes"}, "FILING-15-THRESHOLD")
     assert undated.verdict == "gap"
 
