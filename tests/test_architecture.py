@@ -53,3 +53,16 @@ def test_a_forbidden_import_breaks_a_contract(copy, module, line, contract):
     broken = result.stdout.split("Broken contracts", 1)[1]
     assert contract in broken, result.stdout
     assert "pia_wizard." + module.removesuffix(".py").replace("/", ".") in broken, result.stdout
+
+
+def test_nothing_below_the_front_ends_reads_the_environment():
+    """The AppContext carries the data folder, the actor and the settings; only cli/ (and ui/) read os.environ."""
+    import re
+
+    offenders = []
+    for package in ("core", "store", "report", "signing", "services"):
+        for path in sorted((ROOT / "pia_wizard" / package).rglob("*.py")):
+            for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+                if re.search(r"\bos\.environ\b|\bgetenv\(|\benviron\.get\(|from os import .*environ", line):
+                    offenders.append(f"{path.relative_to(ROOT)}:{n}: {line.strip()}")
+    assert offenders == []

@@ -8,5 +8,5 @@
     demo         the built-in example end to end
     jobs         progress and cancellation;  errors  typed errors (zh + en)
 
-No Qt, no printing, no SQL, no os.environ. Heavy libraries (WeasyPrint, pyHanko) are imported only when used.
+No Qt, no printing, no SQL, no environment variables. Heavy libraries (WeasyPrint, pyHanko) are imported only when used.
 """

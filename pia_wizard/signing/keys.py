@@ -109,17 +109,6 @@ class SigningIdentity:
                 f"key={self.key_description!r}, self_signed={self.self_signed}, fingerprint={self.fingerprint!r})")
 
 
-def passphrase_from_env(variable: str) -> str:
-    """The passphrase from an environment variable (the CLI's ``--passphrase-env VAR``; never an argument, which
-    ``ps`` and shell history would show)."""
-    value = os.environ.get(variable)
-    if value is None:
-        raise SigningError(f"the environment variable {variable} that should hold the passphrase is not set")
-    if not value:
-        raise SigningError(f"the environment variable {variable} is empty")
-    return value
-
-
 def default_key_path(data_dir: str | os.PathLike[str]) -> Path:
     return Path(data_dir) / "keys" / KEY_FILE_NAME
 

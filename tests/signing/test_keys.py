@@ -229,12 +229,16 @@ def test_default_key_path_is_in_the_data_dir(tmp_path):
     assert keys.default_key_path(tmp_path) == tmp_path / "keys" / "signing-key.p12"
 
 
-def test_passphrase_from_env(monkeypatch):
+def test_passphrase_from_env_is_read_by_the_cli_only(monkeypatch):
+    from pia_wizard.cli.report import passphrase_from_env
+    from pia_wizard.services.errors import BadInput
+
+    assert not hasattr(keys, "passphrase_from_env")  # nothing below the CLI reads the environment
     monkeypatch.setenv("PIA_TEST_PASS", PASSPHRASE)
-    assert keys.passphrase_from_env("PIA_TEST_PASS") == PASSPHRASE
+    assert passphrase_from_env("PIA_TEST_PASS") == PASSPHRASE
     monkeypatch.delenv("PIA_TEST_PASS")
-    with pytest.raises(SigningError, match=r"PIA_TEST_PASS .* is not set"):
-        keys.passphrase_from_env("PIA_TEST_PASS")
+    with pytest.raises(BadInput, match=r"PIA_TEST_PASS .* is not set"):
+        passphrase_from_env("PIA_TEST_PASS")
     monkeypatch.setenv("PIA_TEST_PASS", "")
-    with pytest.raises(SigningError, match="is empty"):
-        keys.passphrase_from_env("PIA_TEST_PASS")
+    with pytest.raises(BadInput, match="is empty"):
+        passphrase_from_env("PIA_TEST_PASS")
