@@ -37,8 +37,8 @@ def _alive(pid: int) -> bool:
         return False
 
 
-@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc to see the worker")
 def test_ctrl_c_during_a_report_exits_130_and_leaves_nothing(tmp_path):
+    # Linux /proc shows the worker process; the project's machines and CI are Debian, so this always runs
     out = tmp_path / "report.pdf"
     env = {**os.environ, "PIA_WIZARD_DATA_DIR": str(tmp_path / "data"), "LANG": "C.UTF-8"}
     # its own process group, as a shell gives a foreground job: Ctrl+C is SIGINT to the whole group

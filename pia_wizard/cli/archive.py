@@ -15,7 +15,17 @@ from dataclasses import asdict
 from datetime import date
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, cast
 
-from pia_wizard.cli.common import EXIT_BAD_INPUT, EXIT_FOUND, EXIT_OK, actor_parent, err, json_out, run_job
+from pia_wizard.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_FOUND,
+    EXIT_OK,
+    actor_parent,
+    err,
+    json_out,
+    positive_int,
+    run_job,
+    shorten,
+)
 from pia_wizard.context import AppContext
 
 if TYPE_CHECKING:
@@ -28,15 +38,6 @@ def _date_arg(text: str) -> str:
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (use YYYY-MM-DD)") from None
 
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} must be 1 or more")
-    return value
 
 
 class _TextSink:
@@ -52,10 +53,6 @@ class _TextSink:
     def flush(self) -> None:
         self.stream.flush()
 
-
-def _short(text: object, width: int) -> str:
-    s = " ".join(str(text or "").split())
-    return s if len(s) <= width else s[: width - 1] + "…"
 
 
 # --- parsers ---------------------------------------------------------------------------------------------------
@@ -95,8 +92,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     q.add_argument("--format", choices=("text", "json"), default="text")
     q = rs.add_parser("list", parents=[actor], help="list processing records, newest first")
     _filter_options(q)
-    q.add_argument("--limit", type=_positive, default=50, help="rows per page (default 50)")
-    q.add_argument("--page", type=_positive, default=1)
+    q.add_argument("--limit", type=positive_int, default=50, help="rows per page (default 50)")
+    q.add_argument("--page", type=positive_int, default=1)
     q.add_argument("--format", choices=("text", "json"), default="text")
     q = rs.add_parser("show", parents=[actor], help="show one processing record")
     q.add_argument("id", type=int)
@@ -120,7 +117,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     q = au.add_parser("list", parents=[actor], help="the newest audit entries")
     q.add_argument("--entity")
     q.add_argument("--id", dest="entity_id")
-    q.add_argument("--limit", type=_positive, default=20)
+    q.add_argument("--limit", type=positive_int, default=20)
     q.add_argument("--format", choices=("text", "json"), default="text")
 
     # filing
@@ -241,8 +238,8 @@ def cmd_records(args: argparse.Namespace, ctx: AppContext) -> int:
             return EXIT_OK
         w(f"{'id':>7}  {'date':<10}  {'quantity':>9}  {'system':<24}  {'PI types':<30}  purposes\n")
         for r in page.rows:
-            w(f"{r.id:>7}  {r.record_date:<10}  {r.quantity:>9,}  {_short(r.system, 24):<24}  "
-              f"{_short(r.pi_types, 30):<30}  {_short(r.purposes, 40)}\n")
+            w(f"{r.id:>7}  {r.record_date:<10}  {r.quantity:>9,}  {shorten(r.system, 24):<24}  "
+              f"{shorten(r.pi_types, 30):<30}  {shorten(r.purposes, 40)}\n")
         more = f"; next: --page {page.page + 1}" if page.has_more else ""
         w(f"rows {page.first}-{page.first + len(page.rows) - 1} of {page.total}{more}\n")
         return EXIT_OK
@@ -306,8 +303,8 @@ def cmd_audit(args: argparse.Namespace, ctx: AppContext) -> int:
         return EXIT_OK
     for e in rows:
         detail = e.after if e.after is not None else e.before
-        w(f"{e.seq:>7}  {e.at}  {_short(e.actor, 16):<16}  {e.action:<14}  {e.entity} {_short(e.entity_id, 40)}  "
-          f"{_short(detail, 80)}\n")
+        w(f"{e.seq:>7}  {e.at}  {shorten(e.actor, 16):<16}  {e.action:<14}  {e.entity} {shorten(e.entity_id, 40)}  "
+          f"{shorten(detail, 80)}\n")
     return EXIT_OK
 
 

@@ -6,23 +6,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from pia_wizard.cli.common import EXIT_OK, actor_parent
+from pia_wizard.cli.common import EXIT_OK, actor_parent, positive_int, shorten
 from pia_wizard.context import AppContext
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} must be 1 or more")
-    return value
-
-
-def _short(text: object, width: int) -> str:
-    s = " ".join(str(text or "").split())
-    return s if len(s) <= width else s[: width - 1] + "…"
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
@@ -41,7 +26,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     for name in TRANSITIONS:
         q = asub.add_parser(name, parents=[actor], help=texts[name])
         q.add_argument("assessment_id")
-        q.add_argument("--version", type=_positive, help="default: the newest")
+        q.add_argument("--version", type=positive_int, help="default: the newest")
         q.add_argument("--note", default="")
     q = asub.add_parser("new-version", parents=[actor], help="start a new draft from the approved version")
     q.add_argument("assessment_id")
@@ -57,7 +42,7 @@ def cmd_assessments(args: argparse.Namespace, ctx: AppContext) -> int:
     c = args.assessments_command
     if c == "list":
         for a in assessments.list_assessments(ctx):
-            w(f"{a.assessment_id}  v{a.version} {a.state:<10}  {_short(a.title, 40)}  {_short(a.processor, 30)}\n")
+            w(f"{a.assessment_id}  v{a.version} {a.state:<10}  {shorten(a.title, 40)}  {shorten(a.processor, 30)}\n")
     elif c == "versions":
         for v in assessments.versions(ctx, args.assessment_id):
             why = f"  {v.reason}: {v.reason_note}" if v.reason else ""

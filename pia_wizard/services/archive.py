@@ -99,7 +99,7 @@ def _interruptible(ctx: AppContext, cancel: CancelToken) -> Iterator[Store]:
         raise
 
 
-def _hook(steps: Steps[object]) -> Callable[[int, int | None], None]:
+def _hook(steps: Steps) -> Callable[[int, int | None], None]:
     """The store's per-chunk progress callback: report, then stop here if the job was cancelled."""
     def hook(done: int, total: int | None) -> None:
         steps.within(done, total)
@@ -238,7 +238,7 @@ class RecordsExport:
         self.destination, self.filters = destination, filters
 
     def run(self, progress: ProgressFn | None = None, cancel: CancelToken | None = None) -> ExportSummary:
-        steps: Steps[object] = Steps({"rows": (1.0, EXPORTING)}, progress, cancel)
+        steps: Steps = Steps({"rows": (1.0, EXPORTING)}, progress, cancel)
         steps.start("rows")
         memory = io.BytesIO() if self.dest is None and self.stream is None else None
         writer = files.AtomicWriter(self.dest) if self.dest is not None else None
@@ -313,7 +313,7 @@ class RecordsImport:
         self.ctx, self.path = ctx, path
 
     def run(self, progress: ProgressFn | None = None, cancel: CancelToken | None = None) -> ImportSummary:
-        steps: Steps[object] = Steps({"rows": (1.0, IMPORTING)}, progress, cancel)
+        steps: Steps = Steps({"rows": (1.0, IMPORTING)}, progress, cancel)
         steps.start("rows")
         with _interruptible(self.ctx, steps.cancel) as store:
             raw = store_records.import_csv(store, self.path, progress=_hook(steps))
@@ -367,7 +367,7 @@ class AuditVerify:
         self.ctx = ctx
 
     def run(self, progress: ProgressFn | None = None, cancel: CancelToken | None = None) -> AuditCheck:
-        steps: Steps[object] = Steps({"entries": (1.0, VERIFYING)}, progress, cancel)
+        steps: Steps = Steps({"entries": (1.0, VERIFYING)}, progress, cancel)
         steps.start("entries")
         with _interruptible(self.ctx, steps.cancel) as store:
             r = store_audit.verify(store.conn, progress=_hook(steps))

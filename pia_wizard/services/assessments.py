@@ -52,10 +52,6 @@ def export_json(ctx: AppContext, a: Assessment, out: str | os.PathLike[str], *, 
 
 # --- check -----------------------------------------------------------------------------------------------------
 
-def as_of(ctx: AppContext) -> object:
-    return ctx.fixed_today
-
-
 def check(ctx: AppContext, path: str | os.PathLike[str]) -> tuple[Assessment, Evaluation]:
     """Read a file and evaluate it (findings, risks) as of the context's day."""
     a = read_assessment(path)

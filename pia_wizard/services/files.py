@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from pia_wizard.core.bank import Text
@@ -17,42 +18,41 @@ REPORT_PDF = Text("报告 PDF 文件", "report PDF")
 ASSESSMENT_FILE = Text("评估文件", "assessment file")
 
 
+@contextmanager
+def _reading(p: Path, what: Text) -> Iterator[None]:
+    """A folder, a missing file, no permission or another OS error, each as one BadInput naming the file."""
+    try:
+        if p.is_dir():
+            raise BadInput("file_is_folder", path=p, what=what)
+        yield
+    except FileNotFoundError:
+        raise BadInput("file_missing", path=p) from None
+    except PermissionError:
+        raise BadInput("file_permission", path=p) from None
+    except OSError as exc:
+        raise BadInput("file_unreadable", path=p, detail=exc.strerror or exc) from None
+
+
 def read_bytes(path: str | os.PathLike[str], *, what: Text = PDF, limit: int | None = None,
                too_large: str = "file_too_large") -> bytes:
     """The file's bytes, or BadInput naming the file: missing, a folder, too large (``limit``, default
     MAX_PDF_BYTES; ``too_large`` names the message), unreadable."""
     p = Path(path)
     limit = MAX_PDF_BYTES if limit is None else limit
-    try:
-        if p.is_dir():
-            raise BadInput("file_is_folder", path=p, what=what)
+    with _reading(p, what):
         size = p.stat().st_size
         if size > limit:
             raise BadInput(too_large, path=p, limit_mb=limit // (1024 * 1024), what=what,
                            size_mb=f"{size / 1e6:.1f}")
         return p.read_bytes()
-    except FileNotFoundError:
-        raise BadInput("file_missing", path=p) from None
-    except PermissionError:
-        raise BadInput("file_permission", path=p) from None
-    except OSError as exc:
-        raise BadInput("file_unreadable", path=p, detail=exc.strerror or exc) from None
+    raise AssertionError("unreachable")  # _reading re-raises every error
 
 
 def check_readable(path: str | os.PathLike[str], *, what: Text) -> Path:
     """The path of a file that exists and opens for reading, or BadInput saying why not (without reading it)."""
     p = Path(path)
-    try:
-        if p.is_dir():
-            raise BadInput("file_is_folder", path=p, what=what)
-        with open(p, "rb"):
-            pass
-    except FileNotFoundError:
-        raise BadInput("file_missing", path=p) from None
-    except PermissionError:
-        raise BadInput("file_permission", path=p) from None
-    except OSError as exc:
-        raise BadInput("file_unreadable", path=p, detail=exc.strerror or exc) from None
+    with _reading(p, what), open(p, "rb"):
+        pass
     return p
 
 

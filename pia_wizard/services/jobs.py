@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Generic, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
 from pia_wizard.core.bank import Text
 from pia_wizard.services.errors import Cancelled
@@ -85,7 +85,7 @@ class Job(Protocol[T]):
     def run(self, progress: ProgressFn | None = None, cancel: CancelToken | None = None) -> T: ...
 
 
-class Steps(Generic[T]):
+class Steps:
     """Reports progress over weighted steps: ``steps.start("render")`` moves the fraction to where that step
     begins; ``steps.within(done, total)`` moves it inside the current step."""
 

@@ -36,6 +36,20 @@ def _substantive(ctx: Context, qid: str) -> bool:
     return ctx.text_is_substantive(qid, ctx.bank.question(qid).min_length or 15)
 
 
+def _duty(ctx: Context, obligation: str, answer: str, how: str, qs: list[str], action: tuple[str, str], *,
+          no: tuple[str, str], unknown: tuple[str, str], thin: tuple[str, str], thin_action: tuple[str, str],
+          ok: tuple[str, str]):
+    """A duty asked as yes / no / unknown with a written "how": no or unknown is a gap (not confirmed, the bank's
+    convention), yes without a substantive "how" an advisory (cannot be checked), yes with one compliant."""
+    if answer == "no":
+        return ctx.finding(obligation, "gap", no, action, qs)
+    if answer == "unknown":
+        return ctx.finding(obligation, "gap", unknown, action, qs)
+    if not _substantive(ctx, how):
+        return ctx.finding(obligation, "advisory", thin, thin_action, qs)
+    return ctx.finding(obligation, "compliant", ok, None, qs)
+
+
 def _uses(ctx: Context) -> tuple[str, str]:
     """What the match is used for, as answered (zh, en), for the not-applicable reasons."""
     cats = ctx.answer("purpose.categories") or []
@@ -76,37 +90,24 @@ def transparent_fair(ctx: Context):
               f"Under {LAW_EN}, explain in the notice and on site what is matched, what decides pass or fail and what "
               "happens on a fail; make sure the result is not used for differential pricing or treatment, and sample "
               "failed matches regularly to see whether they cluster in one group of people.")
-    if answer == "no":
-        yield ctx.finding(
-            TRANSPARENT, "gap",
-            (f"识别结果由系统自动作出决定，但没有向本人说明决定方式和结果，或结果不公平、存在不合理的差别待遇，"
-             f"不符合{LAW_ZH}关于决策透明、结果公平公正的要求。",
-             f"The system decides on the match result by itself, but people are not told how the decision is made "
-             f"and what it is, or the result is not fair or treats people differently without reason, against "
-             f"{LAW_EN} (transparent decisions, fair and just results)."),
-            action, qs)
-    elif answer == "unknown":
-        yield ctx.finding(
-            TRANSPARENT, "gap",
-            (f"尚未确认自动决策是否透明、结果是否公平且没有不合理的差别待遇（{LAW_ZH}）。",
-             f"It is not confirmed that the automated decision is transparent and its result fair, with no "
-             f"unreasonable differential treatment ({LAW_EN})."),
-            action, qs)
-    elif not _substantive(ctx, "purpose.auto_transparent_how"):
-        yield ctx.finding(
-            TRANSPARENT, "advisory",
-            (f"评估人确认自动决策透明、结果公平，但没有具体写明如何说明、如何确保公平，无法据此核实（{LAW_ZH}）。",
-             f"The assessor says the automated decision is transparent and fair, but does not say how people are "
-             f"told or how fairness is ensured, so this cannot be checked ({LAW_EN})."),
-            ("写明说明的渠道和内容，以及确保结果公平的做法。",
-             "Write down where and what people are told, and how the result is kept fair."), qs)
-    else:
-        yield ctx.finding(
-            TRANSPARENT, "compliant",
-            (f"已向本人说明自动决策的方式和结果，结果公平、没有不合理的差别待遇，符合{LAW_ZH}；做法已写明。",
-             f"People are told how the automated decision is made and what it is, and the result is fair with no "
-             f"unreasonable differential treatment, as {LAW_EN} requires; how is written down."),
-            None, qs)
+    yield _duty(
+        ctx, TRANSPARENT, answer, "purpose.auto_transparent_how", qs, action,
+        no=(f"识别结果由系统自动作出决定，但没有向本人说明决定方式和结果，或结果不公平、存在不合理的差别待遇，"
+            f"不符合{LAW_ZH}关于决策透明、结果公平公正的要求。",
+            f"The system decides on the match result by itself, but people are not told how the decision is made "
+            f"and what it is, or the result is not fair or treats people differently without reason, against "
+            f"{LAW_EN} (transparent decisions, fair and just results)."),
+        unknown=(f"尚未确认自动决策是否透明、结果是否公平且没有不合理的差别待遇（{LAW_ZH}）。",
+                 f"It is not confirmed that the automated decision is transparent and its result fair, with no "
+                 f"unreasonable differential treatment ({LAW_EN})."),
+        thin=(f"评估人确认自动决策透明、结果公平，但没有具体写明如何说明、如何确保公平，无法据此核实（{LAW_ZH}）。",
+              f"The assessor says the automated decision is transparent and fair, but does not say how people are "
+              f"told or how fairness is ensured, so this cannot be checked ({LAW_EN})."),
+        thin_action=("写明说明的渠道和内容，以及确保结果公平的做法。",
+                     "Write down where and what people are told, and how the result is kept fair."),
+        ok=(f"已向本人说明自动决策的方式和结果，结果公平、没有不合理的差别待遇，符合{LAW_ZH}；做法已写明。",
+            f"People are told how the automated decision is made and what it is, and the result is fair with no "
+            f"unreasonable differential treatment, as {LAW_EN} requires; how is written down."))
 
 
 @rule("automated.marketing-opt-out", MARKETING)
@@ -148,36 +149,22 @@ def marketing_opt_out(ctx: Context):
               f"Under {LAW_EN}, offer an option not targeted at personal characteristics (such as general offers) or a "
               "way to refuse that is as easy as accepting (such as one switch turning off in-store recognition "
               "offers), with no effect on ordinary service.")
-    if optout == "no":
-        yield ctx.finding(
-            MARKETING, "gap",
-            (f"利用人脸识别结果推送信息或营销，但没有提供不针对个人特征的选项或便捷的拒绝方式，不符合{LAW_ZH}。",
-             f"The recognition result drives pushed information or marketing, with no untargeted option and no "
-             f"convenient way to refuse, against {LAW_EN}."),
-            action, qs)
-    elif optout == "unknown":
-        yield ctx.finding(
-            MARKETING, "gap",
-            (f"利用人脸识别结果推送信息或营销，但尚未确认提供了不针对个人特征的选项或便捷的拒绝方式（{LAW_ZH}）。",
-             f"The recognition result drives pushed information or marketing, and it is not confirmed that an "
-             f"untargeted option or a convenient refusal is offered ({LAW_EN})."),
-            action, qs)
-    elif not _substantive(ctx, "purpose.auto_marketing_optout_how"):
-        yield ctx.finding(
-            MARKETING, "advisory",
-            (f"评估人确认提供了非个性化选项或拒绝方式，但没有具体写明是什么、在哪里使用，无法核实是否便捷（{LAW_ZH}）。",
-             f"The assessor says an untargeted option or a way to refuse is offered, but not what it is or where "
-             f"people use it, so it cannot be checked that it is convenient ({LAW_EN})."),
-            ("写明选项或拒绝方式的具体入口和操作步骤。",
-             "Write down where the option or refusal is and the steps to use it."),
-            qs)
-    else:
-        yield ctx.finding(
-            MARKETING, "compliant",
-            (f"利用识别结果推送或营销时，同时提供了不针对个人特征的选项或便捷的拒绝方式，符合{LAW_ZH}；做法已写明。",
-             f"Where the recognition result drives pushed information or marketing, an untargeted option or a "
-             f"convenient refusal is offered, as {LAW_EN} requires; how is written down."),
-            None, qs)
+    yield _duty(
+        ctx, MARKETING, optout, "purpose.auto_marketing_optout_how", qs, action,
+        no=(f"利用人脸识别结果推送信息或营销，但没有提供不针对个人特征的选项或便捷的拒绝方式，不符合{LAW_ZH}。",
+            f"The recognition result drives pushed information or marketing, with no untargeted option and no "
+            f"convenient way to refuse, against {LAW_EN}."),
+        unknown=(f"利用人脸识别结果推送信息或营销，但尚未确认提供了不针对个人特征的选项或便捷的拒绝方式（{LAW_ZH}）。",
+                 f"The recognition result drives pushed information or marketing, and it is not confirmed that an "
+                 f"untargeted option or a convenient refusal is offered ({LAW_EN})."),
+        thin=(f"评估人确认提供了非个性化选项或拒绝方式，但没有具体写明是什么、在哪里使用，无法核实是否便捷（{LAW_ZH}）。",
+              f"The assessor says an untargeted option or a way to refuse is offered, but not what it is or where "
+              f"people use it, so it cannot be checked that it is convenient ({LAW_EN})."),
+        thin_action=("写明选项或拒绝方式的具体入口和操作步骤。",
+                     "Write down where the option or refusal is and the steps to use it."),
+        ok=(f"利用识别结果推送或营销时，同时提供了不针对个人特征的选项或便捷的拒绝方式，符合{LAW_ZH}；做法已写明。",
+            f"Where the recognition result drives pushed information or marketing, an untargeted option or a "
+            f"convenient refusal is offered, as {LAW_EN} requires; how is written down."))
 
 
 @rule("automated.explain-refuse", EXPLAIN)
@@ -210,35 +197,23 @@ def explain_refuse(ctx: Context):
               f"Under {LAW_EN}, set up human review: staff check on the spot or another way is used when a match fails "
               "or is wrong; set up a channel for explanations and objections (attendance objections, payment "
               "complaints) with a named handler and a time limit, and say so in the notice.")
-    if answer == "no":
-        yield ctx.finding(
-            EXPLAIN, "gap",
-            (f"识别结果（用途：{uz}）会对本人作出有重大影响的决定，但本人不能要求说明理由，也不能拒绝仅由系统自动作出的"
-             f"决定，不符合{LAW_ZH}。",
-             f"The match (used for: {ue}) makes decisions with a major impact on people, but they cannot ask for an "
-             f"explanation or refuse a decision made by the system alone, against {LAW_EN}."),
-            action, qs)
-    elif answer == "unknown":
-        yield ctx.finding(
-            EXPLAIN, "gap",
-            (f"识别结果（用途：{uz}）会对本人作出有重大影响的决定，但尚未确认本人能要求说明并拒绝仅由系统自动作出的"
-             f"决定（{LAW_ZH}）。",
-             f"The match (used for: {ue}) makes decisions with a major impact on people, and it is not confirmed "
-             f"that they can ask for an explanation and refuse a decision made by the system alone ({LAW_EN})."),
-            action, qs)
-    elif not _substantive(ctx, "purpose.auto_explain_refuse_channel"):
-        yield ctx.finding(
-            EXPLAIN, "advisory",
-            (f"评估人确认本人可以要求说明并拒绝自动决定，但没有具体写明渠道、处理人和时限，无法核实（{LAW_ZH}）。",
-             f"The assessor says people can ask for an explanation and refuse the automated decision, but the "
-             f"channel, handler and time limit are not written down, so this cannot be checked ({LAW_EN})."),
-            ("写明渠道、处理人和处理时限。", "Write down the channel, who handles it and within what time."), qs)
-    else:
-        yield ctx.finding(
-            EXPLAIN, "compliant",
-            (f"识别结果（用途：{uz}）作出有重大影响的决定时，本人可以要求说明并拒绝仅由系统自动作出的决定（有人工复核），"
-             f"符合{LAW_ZH}；渠道已写明。",
-             f"Where the match (used for: {ue}) makes a decision with a major impact, people can ask for an "
-             f"explanation and refuse a decision made by the system alone (human review is available), as {LAW_EN} "
-             "requires; the channel is written down."),
-            None, qs)
+    yield _duty(
+        ctx, EXPLAIN, answer, "purpose.auto_explain_refuse_channel", qs, action,
+        no=(f"识别结果（用途：{uz}）会对本人作出有重大影响的决定，但本人不能要求说明理由，也不能拒绝仅由系统自动作出的"
+            f"决定，不符合{LAW_ZH}。",
+            f"The match (used for: {ue}) makes decisions with a major impact on people, but they cannot ask for an "
+            f"explanation or refuse a decision made by the system alone, against {LAW_EN}."),
+        unknown=(f"识别结果（用途：{uz}）会对本人作出有重大影响的决定，但尚未确认本人能要求说明并拒绝仅由系统自动作出的"
+                 f"决定（{LAW_ZH}）。",
+                 f"The match (used for: {ue}) makes decisions with a major impact on people, and it is not confirmed "
+                 f"that they can ask for an explanation and refuse a decision made by the system alone ({LAW_EN})."),
+        thin=(f"评估人确认本人可以要求说明并拒绝自动决定，但没有具体写明渠道、处理人和时限，无法核实（{LAW_ZH}）。",
+              f"The assessor says people can ask for an explanation and refuse the automated decision, but the "
+              f"channel, handler and time limit are not written down, so this cannot be checked ({LAW_EN})."),
+        thin_action=("写明渠道、处理人和处理时限。",
+                     "Write down the channel, who handles it and within what time."),
+        ok=(f"识别结果（用途：{uz}）作出有重大影响的决定时，本人可以要求说明并拒绝仅由系统自动作出的决定（有人工复核），"
+            f"符合{LAW_ZH}；渠道已写明。",
+            f"Where the match (used for: {ue}) makes a decision with a major impact, people can ask for an "
+            f"explanation and refuse a decision made by the system alone (human review is available), as {LAW_EN} "
+            "requires; the channel is written down."))
