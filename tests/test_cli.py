@@ -44,16 +44,36 @@ def assert_bad_input(code: int, out: str, err: str, *fragments: str) -> None:
 
 
 def test_check_exit_0_without_prohibited(tmp_path):
-    code, out, err = run_cli("check", str(write(tmp_path, minimal(**{"scope.private_space": "no"}))), "--lang", "en")
+    path = str(write(tmp_path, minimal(**{"scope.private_space": "no"})))
+    code, out, err = run_cli("check", path, "--lang", "en", "--by", "obligation")
     assert code == 0, err
     assert "FRM-02-SCOPE" in out  # unanswered scope question reported as a gap
     assert "[prohibited]" not in out
 
 
 def test_check_exit_1_on_prohibited(tmp_path):
-    code, out, _ = run_cli("check", str(write(tmp_path, minimal(**{"scope.private_space": "yes"}))))
+    code, out, _ = run_cli("check", str(write(tmp_path, minimal(**{"scope.private_space": "yes"}))),
+                           "--by", "obligation")
     assert code == 1
     assert "[禁止] FRM-13-PRIVATE-SPACE-BAN" in out
+
+
+def test_check_shows_issues_by_default_with_their_legal_bases():
+    from tests.core.test_issues import EXAMPLES
+
+    code, out, err = run_cli("check", str(EXAMPLES / "hotel-checkin.json"), "--lang", "en", "--today", "2026-11-26")
+    assert code == 0, err
+    assert "Issues (" in out and "Legal basis: PIPL Art. 17" in out
+    assert "FRM-05-NOTICE-RETENTION" not in out  # obligation IDs are for --by obligation
+    code, by_ob, _ = run_cli("check", str(EXAMPLES / "hotel-checkin.json"), "--lang", "en", "--today", "2026-11-26",
+                             "--by", "obligation")
+    assert "FRM-05-NOTICE-RETENTION" in by_ob and "Issues (" not in by_ob
+    code, raw, _ = run_cli("check", str(EXAMPLES / "hotel-checkin.json"), "--format", "json", "--today", "2026-11-26")
+    data = json.loads(raw)
+    assert data["issues"] and data["findings"]
+    first = data["issues"][0]
+    assert {"id", "severity", "statement", "remedy", "bases", "questions"} <= set(first)
+    assert first["bases"][0]["authority"] == "law"
 
 
 def test_check_json_has_findings_and_risks(tmp_path):
@@ -67,7 +87,7 @@ def test_check_json_has_findings_and_risks(tmp_path):
     assert ban[0]["citation_zh"] == "《人脸识别技术应用安全管理办法》第十三条"
     assert set(data["risks"]) == {"leak", "tamper", "loss", "destruction", "illegal_acquisition",
                                   "illegal_sale", "illegal_use"}
-    assert set(data["risks"]["leak"]) >= {"inherent", "residual"}
+    assert set(data["risks"]["leak"]) >= {"inherent", "current", "target"}
 
 
 def test_schema_is_valid_json_schema():

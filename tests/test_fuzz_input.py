@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from pia_wizard.cli import main
 from pia_wizard.core.assessment import AssessmentError, parse
 from pia_wizard.core.bank import YESNO_VALUES, default_bank
+from pia_wizard.core.schema import FORMAT_VERSION
 from tests.conftest import examples
 
 SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
@@ -52,7 +53,7 @@ def valid_assessments(draw):
     chosen = draw(st.lists(st.sampled_from(list(bank.questions)), unique=True, max_size=len(bank.questions)))
     answers = {qid: draw(_answer(bank.question(qid))) for qid in chosen}
     return {
-        "format_version": 1,
+        "format_version": FORMAT_VERSION,
         "bank_version": bank.version,
         "title": draw(st.text(max_size=30)),
         "processor": {"name": draw(st.text(min_size=1, max_size=20).filter(str.strip))},

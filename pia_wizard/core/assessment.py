@@ -55,6 +55,8 @@ class Assessment:
     calendar_overrides: list[dict[str, Any]] = field(default_factory=list)
     calendar_complete_years: list[int] = field(default_factory=list)
     approval: dict[str, Any] = field(default_factory=dict)  # core/approval.py: recorded before signing
+    # Not written back: the format the file was read in, when migrate() upgraded it (see MIGRATIONS).
+    migrated_from: int | None = field(default=None, compare=False)
 
     _ORDER = (
         "format_version", "bank_version", "id", "title", "language", "assessment_date", "processor", "system",
@@ -84,8 +86,49 @@ class Assessment:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], bank: Bank | None = None) -> Assessment:
-        validate(data, bank)
-        return cls(**{k: data[k] for k in cls._ORDER if k in data})
+        upgraded = migrate(data)
+        validate(upgraded, bank)
+        a = cls(**{k: upgraded[k] for k in cls._ORDER if k in upgraded})
+        if upgraded is not data:
+            a.migrated_from = data["format_version"]
+        return a
+
+
+def _migrate_1(data: dict[str, Any]) -> dict[str, Any]:
+    """Format 1 had one "residual" rating per risk, and it was rated with planned measures counted. Format 2
+    separates the current risk (measures in place) from the target risk (after the plan). The old rating is
+    kept as both, so nothing an approved file concluded changes on reading; the evaluation says that it must
+    be re-rated (engine: MIGRATION_WARNING) before the file is issued again."""
+    out = dict(data)
+    risks = data.get("risks")
+    if isinstance(risks, dict):
+        new = {}
+        for rid, entry in risks.items():
+            if isinstance(entry, dict) and "residual" in entry:
+                entry = {k: v for k, v in entry.items() if k != "residual"}
+                entry["current"] = data["risks"][rid]["residual"]
+                entry["target"] = json.loads(json.dumps(data["risks"][rid]["residual"]))
+            new[rid] = entry
+        out["risks"] = new
+    out["format_version"] = 2
+    return out
+
+
+# format_version -> the step that lifts it by one. A file is migrated in memory when read and written back
+# in the current format when saved; a signed report keeps the bytes it was signed with.
+MIGRATIONS = {1: _migrate_1}
+
+
+def migrate(data: Any) -> Any:
+    """The same data in the current format (a new dict when anything changed, else ``data`` itself).
+    Anything that is not a well-formed older file is returned unchanged for validate() to report."""
+    if not isinstance(data, dict):
+        return data
+    fv = data.get("format_version")
+    while isinstance(fv, int) and not isinstance(fv, bool) and fv in MIGRATIONS:
+        data = MIGRATIONS[fv](data)
+        fv = data.get("format_version")
+    return data
 
 
 @cache
@@ -147,6 +190,10 @@ def _message_for(where: str, kw: str, arg: Any, v: Any, err: ValidationError) ->
         extra = sorted(k for k in v if k not in err.schema.get("properties", {}))
         if where == "answers":
             return f"answers: unknown question ID {_show(extra[0])}; `pia-wizard schema` lists the valid IDs"
+        if extra[0] == "residual" and where.startswith("risks."):
+            return (f"{where}.residual: format {FORMAT_VERSION} rates the current risk (measures in place) and the "
+                    "target risk (after the action plan) instead of one residual risk: use \"current\" and "
+                    "\"target\"")
         return f"{where}: unknown field {_show(extra[0])}"
     if kw == "maxLength":
         return f"{where}: text is {len(v):,} characters long; the limit is {arg:,}"
@@ -195,6 +242,7 @@ def validate(data: Any, bank: Bank | None = None) -> None:
             f"format_version: the file was written by a newer pia-wizard (format {fv}); this version reads "
             f"format {FORMAT_VERSION}: update pia-wizard to open it"
         ])
+    data = migrate(data)
     problems = []
     if not conforms(_schema(bank), data):  # never True where jsonschema would find an error
         errors = sorted(_validator(bank).iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])

@@ -39,7 +39,8 @@ _TEXT = {
 }
 _OPTION = {
     "type": "object",
-    "properties": {"value": {"type": "string", "pattern": "^[a-z0-9_]+$"}, "label": _TEXT, "help": _TEXT},
+    "properties": {"value": {"type": "string", "pattern": "^[a-z0-9_]+$"}, "label": _TEXT, "help": _TEXT,
+                   "show_if": {"type": "object", "minProperties": 1}},
     "required": ["value", "label"],
     "additionalProperties": False,
 }
@@ -135,6 +136,7 @@ class Option:
     value: str
     label: Text
     help: Text | None = None
+    show_if: Mapping[str, Any] | None = None  # offered only when this holds (a question's options only)
 
 
 YESNO_OPTIONS = (
@@ -256,6 +258,17 @@ class Bank:
                 shown[q.id] = (section_shown and conditions.evaluate(q.show_if, lookup)
                                and not (measures_off and q.measures_only))
         return shown
+
+    def offered(self, qid: str, answers: Mapping[str, Any]) -> tuple[Option, ...]:
+        """The options of a question that are offered for these answers (an option's ``show_if``)."""
+        shown = self.visible(answers)
+
+        def lookup(ref: str) -> Any:
+            if shown.get(ref) and ref in answers and answers[ref] is not None:
+                return answers[ref]
+            return conditions.MISSING
+
+        return tuple(o for o in self.question(qid).options if conditions.evaluate(o.show_if, lookup))
 
     def cited(self) -> dict[str, list[str]]:
         """obligation ID -> the questions citing it."""
@@ -395,7 +408,8 @@ def _check_condition(cond: Any, known: set[str], questions: Mapping[str, Questio
 
 
 def _options(raw: list[dict] | None) -> tuple[Option, ...]:
-    return tuple(Option(o["value"], Text.of(o["label"]), Text.of(o.get("help"))) for o in raw or [])
+    return tuple(Option(o["value"], Text.of(o["label"]), Text.of(o.get("help")), o.get("show_if"))
+                 for o in raw or [])
 
 
 def _build_question(raw: dict, section_id: str) -> Question:
@@ -553,6 +567,10 @@ def load_bank(folder: Path | None = None) -> Bank:
         for q in section.questions:
             if q.show_if is not None:
                 problems += [Problem(name, q.id, m) for m in _check_condition(q.show_if, known, questions)]
+            for o in q.options:
+                if o.show_if is not None:
+                    problems += [Problem(name, q.id, f"option {o.value}: {m}")
+                                 for m in _check_condition(o.show_if, known, questions)]
             known.add(q.id)
     if problems:
         raise BankError(problems)

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from pia_wizard.core import conditions
 from pia_wizard.core.assessment import Assessment
 from pia_wizard.core.bank import MEASURES_PREFIXES, Bank, Question, Text, default_bank
-from pia_wizard.core.findings import VERDICT_ORDER, Finding
+from pia_wizard.core.findings import VERDICT_ORDER, Finding, recommended_as_advisory
+from pia_wizard.core.issues import Issue, group
 from pia_wizard.core.obligations import decidable
 from pia_wizard.core.rules import Context, load_all
 
-# The scope gates themselves stay decided when the Measures do not apply.
-SCOPE_GATES = ("FRM-02-SCOPE", "FRM-02-RND-EXCLUSION", "FRM-19-DEF-FRT")
+# The scope gates themselves stay decided when the Measures do not apply. FRM-19 (what FRT is under the
+# Measures) is not one of them: once Art. 2 takes the processing out of the Measures, their definition decides
+# nothing.
+SCOPE_GATES = ("FRM-02-SCOPE", "FRM-02-RND-EXCLUSION")
 
 
 @dataclass
@@ -33,9 +37,20 @@ class Evaluation:
             out[f.verdict] += 1
         return out
 
+    @cached_property
+    def issues(self) -> list[Issue]:
+        """The findings that call for something, grouped by cause (core/issues.py)."""
+        return group(self.findings)
+
     @property
     def has_prohibited(self) -> bool:
         return any(f.verdict == "prohibited" for f in self.findings)
+
+
+MIGRATION_WARNING = (
+    "the file is in format 1, which rated one residual risk with planned measures counted; that rating now "
+    "stands as both the current risk (measures in place) and the target risk (after the action plan): re-rate "
+    "the current risk counting only the measures in place")
 
 
 class RuleError(RuntimeError):
@@ -78,6 +93,24 @@ def measures_applicability(ctx: Context) -> tuple[bool, Text | None]:
     return True, None
 
 
+def _measures_off(f: Finding, reason: Text) -> Finding:
+    """A finding once Measures Art. 2 takes the processing out of the Measures: their obligations become not
+    applicable, saying why; the territorial gate, answered "inside the PRC", no longer says the Measures apply."""
+    if not f.obligation.startswith(MEASURES_PREFIXES) or f.verdict == "not_applicable":
+        return f
+    if f.obligation == "FRM-02-SCOPE" and f.verdict == "compliant":
+        return Finding(f.obligation, "not_applicable",
+                       Text("处理活动在中华人民共和国境内进行，但《人脸识别技术应用安全管理办法》不适用：" + reason.zh,
+                            "The processing takes place in the PRC, but the FRT Measures do not apply: " + reason.en),
+                       None, f.rule, f.questions)
+    if f.obligation in SCOPE_GATES:
+        return f
+    return Finding(f.obligation, "not_applicable",
+                   Text("《人脸识别技术应用安全管理办法》不适用：" + reason.zh,
+                        "The FRT Measures do not apply: " + reason.en),
+                   None, f.rule, f.questions)
+
+
 def evaluate(assessment: Assessment, bank: Bank | None = None, today: date | None = None) -> Evaluation:
     from pia_wizard.core import risk
 
@@ -91,6 +124,8 @@ def evaluate(assessment: Assessment, bank: Bank | None = None, today: date | Non
     for q in bank:
         findings += _check_findings(ctx, q)
     for r in rules.values():
+        if r.late:
+            continue
         ctx.rule_id = r.id
         for f in r.func(ctx) or ():
             if f.obligation not in r.obligations:
@@ -99,17 +134,12 @@ def evaluate(assessment: Assessment, bank: Bank | None = None, today: date | Non
 
     applies, reason = measures_applicability(ctx)
     if not applies and reason is not None:
-        findings = [
-            Finding(f.obligation, "not_applicable",
-                    Text("《人脸识别技术应用安全管理办法》不适用：" + reason.zh,
-                         "The FRT Measures do not apply: " + reason.en),
-                    None, f.rule, f.questions)
-            if f.obligation.startswith(MEASURES_PREFIXES) and f.obligation not in SCOPE_GATES
-            and f.verdict != "not_applicable" else f
-            for f in findings
-        ]
+        findings = [_measures_off(f, reason) for f in findings]
 
     findings += _completeness(ctx, findings, applies, reason)
+    findings += _late_rules(ctx, rules, findings)
+    # Recommended standards (GB/T) are never a gap by themselves: see findings.recommended_as_advisory.
+    findings = recommended_as_advisory(findings)
     order = {q: i for i, q in enumerate(bank.questions)}
     findings.sort(key=lambda f: (VERDICT_ORDER[f.verdict], min((order.get(q, 10**6) for q in f.questions),
                                                                default=10**6), f.obligation))
@@ -120,7 +150,26 @@ def evaluate(assessment: Assessment, bank: Bank | None = None, today: date | Non
                         f"this is bank {bank.version}")
     result = risk.assess(assessment.risks, assessment.unacceptable_from)
     warnings += list(getattr(result, "warnings", []) or [])
+    if assessment.migrated_from == 1 and any("current" in (e or {}) for e in assessment.risks.values()):
+        warnings.append(MIGRATION_WARNING)
     return Evaluation(findings, result, applies, reason, unanswered, warnings)
+
+
+def _late_rules(ctx: Context, rules: dict[str, Any], findings: list[Finding]) -> list[Finding]:
+    """The late rules (the consistency checks): they read every other finding, so they run last and do not count
+    as deciding an obligation for the completeness step."""
+    out: list[Finding] = []
+    ctx.findings = tuple(findings)
+    for r in rules.values():
+        if not r.late:
+            continue
+        ctx.rule_id = r.id
+        for f in r.func(ctx) or ():
+            if f.obligation not in r.obligations:
+                raise RuleError(f"rule {r.id} emitted a finding for {f.obligation}, which it does not declare")
+            out.append(f)
+    ctx.findings = ()
+    return out
 
 
 def _completeness(ctx: Context, findings: list[Finding], applies: bool, reason: Text | None) -> list[Finding]:

@@ -5,8 +5,12 @@ Its tables are cited by content, never by number, because the final standard's n
 Where the draft gives no rule, the code follows an app convention, and every convention is listed in
 CONVENTIONS so that the report can print it.
 
-Input is the assessment JSON (see schema.py): ``"risks": {risk_id: {"inherent": Rating, "residual": Rating,
-...}}``. A cell or rating that is absent is "not rated yet" and makes a result incomplete, never an error.
+Input is the assessment JSON (see schema.py): ``"risks": {risk_id: {"inherent": Rating, "current": Rating,
+"target": Rating, ...}}``. Three stages, because GB/T 39335 residual risk reflects the measures in place:
+inherent (before any measure), current (the measures in place at the assessment date, or at go-live for a
+system not yet live) and target (once the action plan is done). Unacceptability is judged on the current
+level. A target that is absent means no planned measure changes the risk: it equals the current level.
+A cell or rating that is absent is "not rated yet" and makes a result incomplete, never an error.
 """
 
 from __future__ import annotations
@@ -100,17 +104,20 @@ CONVENTIONS: Mapping[str, Mapping[str, str]] = MappingProxyType(
         ),
         "unacceptable_default": MappingProxyType(
             {
-                "zh": "默认将剩余风险等级为“高”及以上的风险视为不可接受。GB/T 39335 要求组织自行确定"
-                "不可接受的风险等级；该默认值为本软件的约定，应由组织确认，并随评估一并记录。",
-                "en": "By default, a residual risk of 'high' or above is unacceptable. GB/T 39335 requires "
-                "the organisation to decide which risk levels are unacceptable; this default is an app "
-                "convention that the organisation should confirm, and it is recorded with the assessment.",
+                "zh": "默认将当前剩余风险（已落实措施后）等级为“高”及以上的风险视为不可接受。"
+                "GB/T 39335 要求组织自行确定不可接受的风险等级；该默认值为本软件的约定，"
+                "应由组织确认，并随评估一并记录。",
+                "en": "By default, a current residual risk (measures in place) of 'high' or above is "
+                "unacceptable. GB/T 39335 requires the organisation to decide which risk levels are "
+                "unacceptable; this default is an app convention that the organisation should confirm, and it "
+                "is recorded with the assessment.",
             }
         ),
     }
 )
 
-_RISK_ENTRY_KEYS = ("description", "inherent", "residual", "measures")
+_RISK_ENTRY_KEYS = ("description", "inherent", "current", "target", "measures")
+STAGES = ("inherent", "current", "target")
 _RATING_KEYS = ("impact", "impact_adjustments", "likelihood", "likelihood_adjustments")
 _CELL_KEYS = ("level", "reason")
 _ADJUSTMENT_KEYS = ("kind", "reason")
@@ -157,19 +164,27 @@ class RiskResult:
     risk_id: str
     description: str | None
     inherent: Score | None
-    residual: Score | None
+    current: Score | None  # measures in place
+    target: Score | None  # after the action plan; None = no planned measure changes it
     measures: str | None
+
+    @property
+    def target_level(self) -> str | None:
+        """The target level, which is the current one when no separate target is rated."""
+        return self.target.level if self.target else (self.current.level if self.current else None)
 
 
 @dataclass(frozen=True)
 class RiskAssessment:
     results: dict[str, RiskResult]  # every id of RISKS, in that order; unrated ones have None scores
     overall_inherent: str | None  # CONVENTIONS["overall_max"]; None until all seven are complete
-    overall_residual: str | None
+    overall_current: str | None
+    overall_target: str | None
     unacceptable_from: str
-    unacceptable: tuple[str, ...]  # risk ids whose residual level >= unacceptable_from
+    unacceptable: tuple[str, ...]  # risk ids whose current level >= unacceptable_from
+    unacceptable_target: tuple[str, ...]  # ... and whose target level is still >= unacceptable_from
     warnings: tuple[str, ...]
-    missing: tuple[str, ...]  # "risks.<id>.inherent" / "risks.<id>.residual" not (fully) rated
+    missing: tuple[str, ...]  # "risks.<id>.inherent" / "risks.<id>.current" / ".target" not (fully) rated
     complete: bool
     matrix_id: str = MATRIX_ID
 
@@ -351,11 +366,15 @@ def _check_risks(risks: object, issues: _Issues) -> None:
         elif not isinstance(entry, dict):
             issues.add(path, f"expected an object, got {_json_type(entry)}; {_allowed(_RISK_ENTRY_KEYS)}")
         else:
-            _check_keys(entry, _RISK_ENTRY_KEYS, path, issues)
+            _check_keys({k: v for k, v in entry.items() if k != "residual"}, _RISK_ENTRY_KEYS, path, issues)
             for key in ("description", "measures"):
                 if key in entry:
                     _check_text(entry[key], _join(path, key), issues)
-            for key in ("inherent", "residual"):
+            if "residual" in entry:
+                issues.add(_join(path, "residual"),
+                           "format 2 rates the current risk (measures in place) and the target risk (after the "
+                           "action plan) instead of one residual risk: use \"current\" and \"target\"")
+            for key in STAGES:
                 if key in entry:
                     _check_rating(entry[key], _join(path, key), issues)
 
@@ -472,37 +491,39 @@ def assess(risks: object, unacceptable_from: str = DEFAULT_UNACCEPTABLE_FROM) ->
     warnings: list[str] = []
     for risk_id in RISKS:
         entry = risks.get(risk_id, {})
-        inherent = score(entry["inherent"]) if "inherent" in entry else None
-        residual = score(entry["residual"]) if "residual" in entry else None
-        results[risk_id] = RiskResult(risk_id, entry.get("description"), inherent, residual, entry.get("measures"))
-        missing += [
-            f"risks.{risk_id}.{stage}"
-            for stage, s in (("inherent", inherent), ("residual", residual))
-            if not (s and s.level)
-        ]
-        if (
-            inherent
-            and residual
-            and inherent.level
-            and residual.level
-            and _rank(residual.level) > _rank(inherent.level)
+        inherent, current, target = (score(entry[k]) if k in entry else None for k in STAGES)
+        result = RiskResult(risk_id, entry.get("description"), inherent, current, target, entry.get("measures"))
+        results[risk_id] = result
+        missing += [f"risks.{risk_id}.{stage}" for stage, s in (("inherent", inherent), ("current", current),
+                                                                ("target", target))
+                    if not (s and s.level) and (stage != "target" or s is not None)]
+        for lower, higher, why in (
+            (inherent, current, "measures cannot raise a risk"),
+            (current, target, "the action plan cannot raise a risk"),
         ):
-            warnings.append(
-                f"risks.{risk_id}: the residual risk level ({residual.level}) is higher than the inherent level "
-                f"({inherent.level}); measures cannot raise a risk, so check the two ratings"
-            )
-    inherent_levels = [r.inherent.level if r.inherent else None for r in results.values()]
-    residual_levels = [r.residual.level if r.residual else None for r in results.values()]
+            if lower and higher and lower.level and higher.level and _rank(higher.level) > _rank(lower.level):
+                a, b = ("inherent", "current") if lower is inherent else ("current", "target")
+                warnings.append(f"risks.{risk_id}: the {b} risk level ({higher.level}) is higher than the {a} level "
+                                f"({lower.level}); {why}, so check the two ratings")
+    by_stage = {
+        "inherent": [r.inherent.level if r.inherent else None for r in results.values()],
+        "current": [r.current.level if r.current else None for r in results.values()],
+        "target": [r.target_level for r in results.values()],
+    }
+    overall = {k: None if None in v else max(v, key=_rank) for k, v in by_stage.items()}  # type: ignore[type-var]
+
+    def over(levels: list[str | None]) -> tuple[str, ...]:
+        return tuple(r for r, level in zip(RISKS, levels, strict=True)
+                     if level and _rank(level) >= _rank(unacceptable_from))
+
     return RiskAssessment(
         results=results,
-        overall_inherent=None if None in inherent_levels else max(inherent_levels, key=_rank),
-        overall_residual=None if None in residual_levels else max(residual_levels, key=_rank),
+        overall_inherent=overall["inherent"],
+        overall_current=overall["current"],
+        overall_target=overall["target"],
         unacceptable_from=unacceptable_from,
-        unacceptable=tuple(
-            r
-            for r, level in zip(RISKS, residual_levels, strict=True)
-            if level and _rank(level) >= _rank(unacceptable_from)
-        ),
+        unacceptable=over(by_stage["current"]),
+        unacceptable_target=over(by_stage["target"]),
         warnings=tuple(warnings),
         missing=tuple(missing),
         complete=not missing,
@@ -515,7 +536,8 @@ LABELS_FILE = "risk_method.yaml"
 LANGUAGES = ("zh", "en")
 TERMS = (
     "inherent",
-    "residual",
+    "current",
+    "target",
     "impact",
     "impact_base",
     "likelihood",

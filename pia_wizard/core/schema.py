@@ -21,7 +21,7 @@ from pia_wizard.core.risk import (
 )
 from pia_wizard.core.risk import RISKS as RISK_IDS
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 SHORT_TEXT = 2_000  # names, contacts, titles
 
 
@@ -127,7 +127,8 @@ def assessment_schema(bank: Bank) -> dict:
         "properties": {
             "description": {"type": "string", "maxLength": TEXT_LIMIT},
             "inherent": _rating(),
-            "residual": _rating(),
+            "current": _rating(),
+            "target": _rating(),
             "measures": {"type": "string", "maxLength": TEXT_LIMIT},
         },
         "additionalProperties": False,
@@ -238,6 +239,12 @@ def assessment_schema(bank: Bank) -> dict:
                     "opinion": {"enum": list(OPINIONS)},
                     "reasons": {"type": "string", "maxLength": TEXT_LIMIT},
                     "conditions": {"type": "string", "maxLength": TEXT_LIMIT},
+                    "stopped": {
+                        "type": "object",
+                        "description": "for each prohibited finding (by obligation ID), when and how the practice "
+                        "stopped; a decision to go ahead over a prohibited finding needs one",
+                        "additionalProperties": {"type": "string", "maxLength": TEXT_LIMIT},
+                    },
                     "approver": _person(),
                     "date": {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
                 },

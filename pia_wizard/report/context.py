@@ -259,7 +259,7 @@ def _lab(node: Any) -> Text:
 
 
 def _rating_rows(rating: dict | None, score: Any, axis: str) -> dict[str, Any]:
-    """One stage (inherent or residual) of one risk on one axis: per-dimension cells, adjustments, result."""
+    """One stage (inherent, current or target) of one risk on one axis: per-dimension cells, adjustments, result."""
     names = risk_mod.IMPACT_DIMENSIONS if axis == "impact" else risk_mod.LIKELIHOOD_FACTORS
     level_axis = "impact" if axis == "impact" else "likelihood"
     cells = (rating or {}).get(axis, {})
@@ -289,7 +289,7 @@ def _risks(a: Assessment, ev: Evaluation) -> list[dict[str, Any]]:
     for n, (rid, res) in enumerate(ev.risk.results.items(), start=1):
         entry = a.risks.get(rid, {}) if isinstance(a.risks, dict) else {}
         stages = {}
-        for stage in ("inherent", "residual"):
+        for stage in risk_mod.STAGES:
             score = getattr(res, stage)
             stages[stage] = {
                 "impact": _rating_rows(entry.get(stage), score, "impact"),
@@ -298,7 +298,6 @@ def _risks(a: Assessment, ev: Evaluation) -> list[dict[str, Any]]:
                 "complete": bool(score and score.complete),
                 "rated": score is not None,
             }
-        residual = res.residual.level if res.residual else None
         out.append({
             "n": n,
             "id": rid,
@@ -306,9 +305,13 @@ def _risks(a: Assessment, ev: Evaluation) -> list[dict[str, Any]]:
             "description": paragraphs(res.description) if res.description else None,
             "measures": paragraphs(res.measures) if res.measures else None,
             "inherent": stages["inherent"],
-            "residual": stages["residual"],
+            "current": stages["current"],
+            # No separate target rating: no planned measure changes this risk, so the target is the current.
+            "target": stages["target"] if res.target is not None else stages["current"],
+            "target_rated": res.target is not None,
             "unacceptable": rid in ev.risk.unacceptable,
-            "residual_id": residual,
+            "unacceptable_target": rid in ev.risk.unacceptable_target,
+            "current_id": res.current.level if res.current else None,
         })
     return out
 
@@ -529,7 +532,8 @@ def build_context(a: Assessment, ev: Evaluation, lang: str, bank: Bank | None = 
         "unanswered": [{"id": q, "text": bank.question(q).text} for q in ev.unanswered],
         "warnings": ev.warnings,
         "overall_inherent": _level("risk", overall.overall_inherent),
-        "overall_residual": _level("risk", overall.overall_residual),
+        "overall_current": _level("risk", overall.overall_current),
+        "overall_target": _level("risk", overall.overall_target),
         "unacceptable_from": _level("risk", overall.unacceptable_from),
         "unacceptable": [r for r in risks if r["unacceptable"]],
         "risk_missing": list(overall.missing),

@@ -1,4 +1,5 @@
-"""The risk heat map: the 4x4 matrix (impact x likelihood) with each risk's move from inherent to residual.
+"""The risk heat map: the 4x4 matrix (impact x likelihood) with each risk's move from inherent to current residual
+(measures in place).
 
 Drawn here as SVG markup, so the PDF needs no chart library and no fetch. Every ``<text>`` names its
 font family: without it WeasyPrint lets fontconfig pick any CJK face (Japanese glyphs in a Chinese report).
@@ -28,7 +29,7 @@ class Marker:
     n: int
     impact: str
     likelihood: str
-    stage: str  # "inherent" | "residual" | "both"
+    stage: str  # "inherent" | "current" | "both"
 
 
 def _labels(lang: str) -> dict:
@@ -56,7 +57,7 @@ def _arrowed(label: str | tuple[str, str]) -> str | tuple[str, str]:
 def markers(ev: Evaluation) -> list[Marker]:
     out = []
     for n, res in enumerate(ev.risk.results.values(), start=1):
-        inh, resid = res.inherent, res.residual
+        inh, resid = res.inherent, res.current
         a = (inh.impact, inh.likelihood) if inh and inh.impact and inh.likelihood else None
         b = (resid.impact, resid.likelihood) if resid and resid.impact and resid.likelihood else None
         if a and b and a == b:
@@ -65,7 +66,7 @@ def markers(ev: Evaluation) -> list[Marker]:
         if a:
             out.append(Marker(n, *a, "inherent"))
         if b:
-            out.append(Marker(n, *b, "residual"))
+            out.append(Marker(n, *b, "current"))
     return out
 
 
@@ -127,22 +128,22 @@ def svg(ev: Evaluation, lang: str) -> str:
         px, py = x0 + 14 + col * 23, y0 + 24 + row * 24
         if m.stage in ("inherent", "both"):
             centre[(m.n, "inherent")] = (px, py)
-        if m.stage in ("residual", "both"):
-            centre[(m.n, "residual")] = (px, py)
+        if m.stage in ("current", "both"):
+            centre[(m.n, "current")] = (px, py)
     arrows, dots = [], []
     cell_of = {(m.n, m.stage): (m.impact, m.likelihood) for m in markers(ev)}
     shared: dict[tuple, int] = {}
     for (n, stage), (px, py) in centre.items():
-        if stage == "inherent" and (n, "residual") in centre and centre[(n, "residual")] != (px, py):
+        if stage == "inherent" and (n, "current") in centre and centre[(n, "current")] != (px, py):
             # Arrows between the same two cells bend alternately up and down, further out each pair.
-            key = (cell_of[(n, "inherent")], cell_of[(n, "residual")])
+            key = (cell_of[(n, "inherent")], cell_of[(n, "current")])
             k = shared.get(key, 0)
             shared[key] = k + 1
             bend = (14.0 + 9.0 * (k // 2)) * (1 if k % 2 == 0 else -1)
-            arrows.append(_arrow((px, py), centre[(n, "residual")], bend))
+            arrows.append(_arrow((px, py), centre[(n, "current")], bend))
     for (n, stage), (px, py) in centre.items():
-        both = centre.get((n, "inherent")) == centre.get((n, "residual"))
-        if stage == "residual" or both:
+        both = centre.get((n, "inherent")) == centre.get((n, "current"))
+        if stage == "current" or both:
             if both and stage == "inherent":
                 continue
             ring = (f'<circle cx="{px:.1f}" cy="{py:.1f}" r="{RADIUS + 2.5}" fill="none" stroke="{INK}" '

@@ -63,6 +63,18 @@ def evaluate_assessment(ctx: AppContext, a: Assessment) -> Evaluation:
         return evaluate(a, today=ctx.fixed_today)
 
 
+def proposed_impact_adjustments(ctx: AppContext, a: Assessment) -> list[dict[str, str]]:
+    """Impact adjustments the risk grid pre-fills for this assessment (each {"kind", "reason"}; the DPO may
+    edit the reason or remove it and say why): today the GB/T 39335 raise for a vulnerable group."""
+    from pia_wizard.core.rules import Context
+    from pia_wizard.core.rules.riskq import proposed_vulnerable_adjustment
+
+    bank = default_bank()
+    rule_ctx = Context(bank, a, ctx.today(), bank.visible(a.answers))
+    proposal = proposed_vulnerable_adjustment(rule_ctx)
+    return [proposal] if proposal else []
+
+
 def _score_dict(score: Score | None) -> JsonDict | None:
     if score is None:
         return None
@@ -82,20 +94,26 @@ def evaluation_dict(a: Assessment, ev: Evaluation) -> JsonDict:
         "measures_apply": ev.measures_apply,
         "measures_reason": {"zh": ev.measures_reason.zh, "en": ev.measures_reason.en} if ev.measures_reason else None,
         "counts": ev.counts,
+        "issues": [i.to_dict() for i in ev.issues],
         "findings": [f.to_dict() for f in ev.findings],
         "risks": {
             rid: {
                 "inherent": r.inherent.level if r.inherent else None,
-                "residual": r.residual.level if r.residual else None,
+                "current": r.current.level if r.current else None,
+                "target": r.target_level,
+                "target_rated": r.target is not None,
                 "inherent_detail": _score_dict(r.inherent),
-                "residual_detail": _score_dict(r.residual),
+                "current_detail": _score_dict(r.current),
+                "target_detail": _score_dict(r.target),
             }
             for rid, r in risk.results.items()
         },
-        "overall": {"inherent": risk.overall_inherent, "residual": risk.overall_residual,
+        "overall": {"inherent": risk.overall_inherent, "current": risk.overall_current,
+                    "target": risk.overall_target,
                     "convention": "maximum over the seven risks (pia-wizard convention, not the standard's rule)"},
         "unacceptable_from": risk.unacceptable_from,
         "unacceptable": list(risk.unacceptable),
+        "unacceptable_target": list(risk.unacceptable_target),
         "risk_matrix": risk.matrix_id,
         "unanswered": ev.unanswered,
         "warnings": ev.warnings,
@@ -145,7 +163,8 @@ class AssessmentSummary:
     updated_at: str
     counts: dict[str, int]  # verdict -> number of findings (empty when never evaluated)
     overall_inherent: str | None
-    overall_residual: str | None
+    overall_current: str | None  # measures in place
+    overall_target: str | None  # after the action plan
     unanswered: int
 
 
@@ -188,7 +207,10 @@ def list_assessments(ctx: AppContext) -> list[AssessmentSummary]:
             assessment_id=r["assessment_id"], title=r["title"] or "", processor=r["processor"] or "",
             system=r["system"] or "", version_id=r["version_id"], version=r["version"], state=r["state"],
             updated_at=r["updated_at"], counts=dict(summary.get("counts") or {}),
-            overall_inherent=overall.get("inherent"), overall_residual=overall.get("residual"),
+            # Versions archived before format 2 stored one "residual" level: it was the current and target one.
+            overall_inherent=overall.get("inherent"),
+            overall_current=overall.get("current", overall.get("residual")),
+            overall_target=overall.get("target", overall.get("residual")),
             unanswered=int(summary.get("unanswered") or 0)))
     return out
 

@@ -258,6 +258,7 @@ class IssueJob:
     title: Text = field(default_factory=lambda: Text("签署并存档报告", "Sign and archive the report"))
 
     def run(self, progress: ProgressFn | None = None, cancel: CancelToken | None = None) -> IssuedReport:
+        from pia_wizard.core.approval import GOES_AHEAD
         from pia_wizard.signing import sign
 
         a, ctx = self.assessment, self.ctx
@@ -274,10 +275,10 @@ class IssueJob:
         notes = [f"the {role} signs as {identity.name} (certificate) but the file names {names[role]}; the stamp "
                  "prints both" for role, identity in self.identities
                  if names[role] and " ".join(str(names[role]).split()) != " ".join(identity.name.split())]
-        if ev.has_prohibited and a.approval["opinion"] != "do_not_proceed":
+        if ev.has_prohibited and a.approval["opinion"] in GOES_AHEAD:  # allowed only once each one has stopped
             notes.append(f"the decision is {a.approval['opinion'].replace('_', ' ')} although the assessment has "
-                         f"{ev.counts.get('prohibited', 0)} prohibited finding(s): processing that the law prohibits "
-                         "cannot go ahead under conditions")
+                         f"{ev.counts.get('prohibited', 0)} prohibited finding(s); the approval states that each "
+                         "prohibited practice has stopped: update the answers so that the findings show it")
         fields_ = {"assessor": sign.ASSESSOR_FIELD, "dpo": sign.DPO_FIELD}
         signed = []
         for role, identity in self.identities:

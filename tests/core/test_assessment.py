@@ -5,11 +5,12 @@ import pytest
 from pia_wizard.core.assessment import MAX_FILE_BYTES, Assessment, AssessmentError, parse
 from pia_wizard.core.bank import default_bank
 from pia_wizard.core.risk import MATRIX_ID
+from pia_wizard.core.schema import FORMAT_VERSION
 
 
 def base(**answers):
     return {
-        "format_version": 1,
+        "format_version": FORMAT_VERSION,
         "bank_version": default_bank().version,
         "title": "大堂入住核验",
         "processor": {"name": "某酒店管理有限公司", "contact": "dpo@example.cn"},
@@ -50,7 +51,7 @@ def test_defaults_are_not_shared_between_instances():
     [
         (lambda d: d.pop("processor"), "the file: missing required field processor"),
         (lambda d: d["processor"].update(name="  "), "processor.name: must not be empty"),
-        (lambda d: d.update(format_version="1"), 'format_version: must be 1, got "1"'),
+        (lambda d: d.update(format_version="1"), 'format_version: must be 2, got "1"'),
         (lambda d: d.update(format_version=7), "written by a newer pia-wizard (format 7)"),
         (lambda d: d["answers"].update({"scope.nope": "yes"}), 'answers: unknown question ID "scope.nope"'),
         (lambda d: d["answers"].update({"scope.in_prc": "maybe"}),

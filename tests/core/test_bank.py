@@ -279,7 +279,7 @@ def test_a_broken_bank_is_reported_in_full_with_either_parser(bank_copy, monkeyp
     _edit(scope, "cites: [FRM-02-SCOPE]", "colour: red\n    cites: [FRM-02-SCOPE]")
     _edit(scope, "verdicts: {yes: compliant, no: not_applicable}", "verdicts: {yes: compliant, no: fine}")
     _edit(bank_copy / "sections" / "09-security.yaml", "  en: ", "  fr: x\n  en: ")
-    _edit(bank_copy / "bank.yaml", 'version: "2026.11.4"', 'version: "2026.11.4"\nlocale: zh')
+    _edit(bank_copy / "bank.yaml", 'version: "2026.12.1"', 'version: "2026.12.1"\nlocale: zh')
     with pytest.raises(BankError) as info:
         load_bank(bank_copy)
     assert [str(p) for p in info.value.problems] == [

@@ -82,7 +82,7 @@ def entry(inherent: tuple[str, str] | None, residual: tuple[str, str] | None, **
     if inherent:
         out["inherent"] = rating(*inherent)
     if residual:
-        out["residual"] = rating(*residual)
+        out["current"] = rating(*residual)
     return out
 
 
@@ -316,8 +316,8 @@ def test_likelihood_adjustment_without_reason_is_not_applied():
     s = score(data)
     assert (s.impact, s.likelihood_base, s.likelihood, s.level) == ("high", "high", None, None)
     assert s.missing == ("likelihood_adjustments[0].reason",)
-    assert validate_risks({"risks": {"tamper": {"residual": data}}}) == [
-        f"risks.tamper.residual.likelihood_adjustments[0].reason: {REASON}"
+    assert validate_risks({"risks": {"tamper": {"current": data}}}) == [
+        f"risks.tamper.current.likelihood_adjustments[0].reason: {REASON}"
     ]
 
 
@@ -415,8 +415,8 @@ def test_assess_all_seven():
     assert a.results["leak"].description == "face templates leak"
     assert a.results["leak"].measures == "AES"
     assert a.results["loss"].description is None
-    assert (a.results["leak"].inherent.level, a.results["leak"].residual.level) == ("severe", "medium")
-    assert (a.overall_inherent, a.overall_residual) == ("severe", "medium")
+    assert (a.results["leak"].inherent.level, a.results["leak"].current.level) == ("severe", "medium")
+    assert (a.overall_inherent, a.overall_current) == ("severe", "medium")
     assert a.unacceptable_from == "high"
     assert a.unacceptable == ()
     assert (a.complete, a.missing, a.warnings) == (True, (), ())
@@ -452,32 +452,32 @@ def test_overall_waits_for_all_seven():
     del risks["illegal_sale"]
     risks["loss"] = entry(("high", "high"), None)
     a = assess(risks)
-    assert (a.overall_inherent, a.overall_residual) == (None, None)
+    assert (a.overall_inherent, a.overall_current) == (None, None)
     assert a.complete is False
-    assert a.missing == ("risks.loss.residual", "risks.illegal_sale.inherent", "risks.illegal_sale.residual")
-    assert a.results["illegal_sale"] == risk.RiskResult("illegal_sale", None, None, None, None)
+    assert a.missing == ("risks.loss.current", "risks.illegal_sale.inherent", "risks.illegal_sale.current")
+    assert a.results["illegal_sale"] == risk.RiskResult("illegal_sale", None, None, None, None, None)
     assert a.results["loss"].inherent.level == "high"
 
 
 def test_incomplete_rating_counts_as_missing():
     risks = all_risks(("high", "high"), ("low", "low"))
-    risks["leak"]["residual"] = rating("high", None)
+    risks["leak"]["current"] = rating("high", None)
     a = assess(risks)
-    assert a.missing == ("risks.leak.residual",)
-    assert (a.overall_inherent, a.overall_residual) == ("high", None)
+    assert a.missing == ("risks.leak.current",)
+    assert (a.overall_inherent, a.overall_current) == ("high", None)
     assert a.unacceptable == ()
 
 
 def test_unacceptable_is_reported_before_all_seven_are_rated():
     a = assess({"destruction": entry(("severe", "high"), ("high", "high"))})
     assert a.unacceptable == ("destruction",)
-    assert a.overall_residual is None
+    assert a.overall_current is None
 
 
 def test_empty_risks():
     a = assess({})
     assert len(a.missing) == 14
-    assert (a.overall_inherent, a.overall_residual, a.unacceptable, a.warnings) == (None, None, (), ())
+    assert (a.overall_inherent, a.overall_current, a.unacceptable, a.warnings) == (None, None, (), ())
 
 
 def test_residual_higher_than_inherent_warns():
@@ -485,10 +485,10 @@ def test_residual_higher_than_inherent_warns():
     risks["tamper"] = entry(("medium", "medium"), ("high", "high"))
     a = assess(risks)
     assert a.warnings == (
-        "risks.tamper: the residual risk level (high) is higher than the inherent level (medium); "
+        "risks.tamper: the current risk level (high) is higher than the inherent level (medium); "
         "measures cannot raise a risk, so check the two ratings",
     )
-    assert a.overall_residual == "high"
+    assert a.overall_current == "high"
 
 
 def test_equal_or_lower_residual_does_not_warn():
@@ -536,7 +536,7 @@ def full_document() -> dict[str, Any]:
         {"kind": "vulnerable", "reason": "学生"},
         {"kind": "deidentified", "reason": "only templates"},
     ]
-    risks["leak"]["residual"]["likelihood_adjustments"] = [{"kind": "controls", "reason": "应急预案已演练"}]
+    risks["leak"]["current"]["likelihood_adjustments"] = [{"kind": "controls", "reason": "应急预案已演练"}]
     return {"format_version": 1, "risks": risks, "risk_acceptance": {"unacceptable_from": "medium"}}
 
 
@@ -545,7 +545,7 @@ def test_valid_documents_have_no_problems():
     assert validate_risks({}) == []
     assert validate_risks({"risks": {}, "risk_acceptance": {}}) == []
     assert validate_risks({"risks": {"leak": {}}}) == []
-    assert validate_risks({"risks": {"leak": {"inherent": {}, "residual": {"impact": {}, "likelihood": {}}}}}) == []
+    assert validate_risks({"risks": {"leak": {"inherent": {}, "current": {"impact": {}, "likelihood": {}}}}}) == []
     assert validate_risks({"answers": "not mine to check"}) == []
 
 
@@ -580,15 +580,15 @@ def leak_inherent(rating_value: Any) -> dict[str, Any]:
         ({"risks": {"Leak ": {}}}, [f'risks["Leak "]: unknown risk id; {RISK_IDS}']),
         (
             {"risks": {"leak": None}},
-            ["risks.leak: expected an object, got null; allowed: description, inherent, residual, measures"],
+            ["risks.leak: expected an object, got null; allowed: description, inherent, current, target, measures"],
         ),
         (
             {"risks": {"leak": [1]}},
-            ["risks.leak: expected an object, got an array; allowed: description, inherent, residual, measures"],
+            ["risks.leak: expected an object, got an array; allowed: description, inherent, current, target, measures"],
         ),
         (
             {"risks": {"leak": {"treatment": "accept"}}},
-            ["risks.leak.treatment: unknown field; allowed: description, inherent, residual, measures"],
+            ["risks.leak.treatment: unknown field; allowed: description, inherent, current, target, measures"],
         ),
         ({"risks": {"leak": {"description": 3}}}, ["risks.leak.description: must be a string, got a number"]),
         ({"risks": {"leak": {"measures": ["a"]}}}, ["risks.leak.measures: must be a string, got an array"]),
@@ -723,7 +723,7 @@ def test_validate_reports_problem(data, expected):
 def test_validate_reports_every_problem_at_once():
     doc = full_document()
     doc["risks"]["leak"]["inherent"]["impact"]["autonomy"]["level"] = "extreme"
-    doc["risks"]["tamper"]["residual"]["likelihood_adjustments"] = [
+    doc["risks"]["tamper"]["current"]["likelihood_adjustments"] = [
         {"kind": "controls"},
         {"kind": "controls", "reason": "x"},
     ]
@@ -732,10 +732,10 @@ def test_validate_reports_every_problem_at_once():
     doc["risk_acceptance"]["unacceptable_from"] = "unacceptable"
     assert validate_risks(doc) == [
         f'risks.leak.inherent.impact.autonomy.level: "extreme" is not a valid impact level; {IMPACT_ALLOWED}',
-        f"risks.tamper.residual.likelihood_adjustments[0].reason: {REASON}",
-        'risks.tamper.residual.likelihood_adjustments[1].kind: "controls" already appears at '
-        "risks.tamper.residual.likelihood_adjustments[0]; each adjustment applies at most once",
-        "risks.loss: expected an object, got a string; allowed: description, inherent, residual, measures",
+        f"risks.tamper.current.likelihood_adjustments[0].reason: {REASON}",
+        'risks.tamper.current.likelihood_adjustments[1].kind: "controls" already appears at '
+        "risks.tamper.current.likelihood_adjustments[0]; each adjustment applies at most once",
+        "risks.loss: expected an object, got a string; allowed: description, inherent, current, target, measures",
         f"risks.theft: unknown risk id; {RISK_IDS}",
         f'risk_acceptance.unacceptable_from: "unacceptable" is not a risk level; {IMPACT_ALLOWED}',
     ]
@@ -758,6 +758,8 @@ _KEYS = st.sampled_from(
         "unacceptable_from",
         *RISKS,
         "inherent",
+        "current",
+        "target",
         "residual",
         "description",
         "measures",
@@ -917,7 +919,7 @@ def test_check_labels_accepts_the_shipped_file():
             "missing key criteria.likelihood.by_factor.personnel.low",
         ),
         (("matrix",), "missing key matrix"),
-        (("terms", "residual"), "missing key terms.residual"),
+        (("terms", "current"), "missing key terms.current"),
     ],
 )
 def test_check_labels_names_the_missing_key(path, named):

@@ -7,6 +7,8 @@ import re
 
 import pytest
 
+from pia_wizard.core.bank import default_bank
+from pia_wizard.core.schema import FORMAT_VERSION
 from pia_wizard.report.importer import import_assessment
 
 from .conftest import (
@@ -97,7 +99,7 @@ def test_header_and_footer_carry_id_version_and_page_x_of_y(tmp_path):
     for page in (2, 10, n):
         text = tool("pdftotext", "-f", str(page), "-l", str(page), str(path), "-")
         assert result.report_id in text
-        assert "2026.11" in text and "/f1" in text
+        assert f"{default_bank().version}/f{FORMAT_VERSION}" in text
         assert f"第 {page} 页，共 {n} 页" in text
     cover = tool("pdftotext", "-f", "1", "-l", "1", str(path), "-")
     assert "共" not in cover  # no header or footer on the cover

@@ -28,7 +28,7 @@ def test_report_id_is_stable_and_follows_the_content(hotel):
     changed = Assessment.from_dict({**hotel.to_dict(), "title": hotel.title + "（修订）"})
     assert context.report_id(changed) != rid
     assert context.report_id(changed)[:13] == rid[:13]
-    assert context.report_version(hotel) == f"{hotel.bank_version}/f1"
+    assert context.report_version(hotel) == f"{hotel.bank_version}/f2"
 
 
 def test_retention_is_three_years_and_safe_on_29_february():
@@ -54,7 +54,7 @@ def test_heat_map_names_the_font_on_every_text_and_moves_each_risk(hotel):
     assert len(texts) >= 16 + 4 + 4 + 2
     assert all('font-family="PIA Sans"' in t for t in texts)
     markers = heatmap.markers(ev)
-    moved = {m.n for m in markers if m.stage == "residual"}
+    moved = {m.n for m in markers if m.stage == "current"}
     assert moved and svg.count("<path ") == len(moved)  # one arrow per risk that moved
     assert "严重" in svg and "安全事件可能性" in svg
     assert "Severe" in heatmap.svg(ev, "en")

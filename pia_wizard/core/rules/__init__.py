@@ -29,20 +29,22 @@ class Rule:
     obligations: tuple[str, ...]
     func: Callable[[Context], Iterable[Finding]]
     doc: str
+    late: bool = False  # runs after every other rule and the completeness step, seeing their findings
 
 
 REGISTRY: dict[str, Rule] = {}
 
 
-def rule(rule_id: str, *obligations: str) -> Callable:
-    """Register a function rule that may decide ``obligations``."""
+def rule(rule_id: str, *obligations: str, late: bool = False) -> Callable:
+    """Register a function rule that may decide ``obligations``. A ``late`` rule runs after all the others and
+    may read their findings (``Context.findings``); the consistency checks are late rules."""
     if not obligations:
         raise ValueError(f"rule {rule_id} must name the obligations it decides")
 
     def decorate(func: Callable[[Context], Iterable[Finding]]) -> Callable[[Context], Iterable[Finding]]:
         if rule_id in REGISTRY:
             raise ValueError(f"duplicate rule id {rule_id}")
-        REGISTRY[rule_id] = Rule(rule_id, tuple(obligations), func, (func.__doc__ or "").strip())
+        REGISTRY[rule_id] = Rule(rule_id, tuple(obligations), func, (func.__doc__ or "").strip(), late)
         return func
 
     return decorate
@@ -83,6 +85,7 @@ class Context:
         self.today = today
         self.visible = visible
         self.rule_id = ""
+        self.findings: tuple[Finding, ...] = ()  # the other rules' findings, for late rules only
 
     def shown(self, qid: str) -> bool:
         return bool(self.visible.get(qid))

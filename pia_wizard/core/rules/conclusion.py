@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from pia_wizard.core.approval import LIVE_ONLY
 from pia_wizard.core.findings import VERDICT_ORDER, Finding
 from pia_wizard.core.rules import Context, is_substantive, rule
 
@@ -43,7 +44,7 @@ class Issues:
             return ctx.finding(obligation, ok_verdict, ok, None, questions)
         items = sorted(self.items, key=lambda i: VERDICT_ORDER[i[0]])  # stable: worst first, then in order
         explanation = ("".join(i[1][0] for i in items), " ".join(i[1][1] for i in items))
-        actions = [i[2] for i in items if i[2]]
+        actions = list(dict.fromkeys(i[2] for i in items if i[2]))  # one remedy for several problems: once
         action = ("".join(a[0] for a in actions), " ".join(a[1] for a in actions)) if actions else None
         return ctx.finding(obligation, items[0][0], explanation, action, questions)
 
@@ -76,7 +77,25 @@ def residual_risks(ctx: Context) -> Any:
 
 
 def unrated_residual(result: Any) -> list[str]:
-    return [rid for rid, r in result.results.items() if not (r.residual and r.residual.level)]
+    """Risks whose current residual level (measures in place) is not rated yet."""
+    return [rid for rid, r in result.results.items() if not (r.current and r.current.level)]
+
+
+def plan_items(ctx: Context, risk_ids: Iterable[str]) -> list[dict]:
+    """The planned measures (risk.measures rows not yet in place) that address any of ``risk_ids``."""
+    wanted = set(risk_ids)
+    return [r for r in ctx.answer("risk.measures", []) or []
+            if r.get("status") == "planned" and wanted & set(r.get("risks") or [])]
+
+
+def plan_names(rows: list[dict]) -> tuple[str, str]:
+    """'“measure” (due 2027-03-31)' for each row, joined."""
+    def one(r: dict, zh: bool) -> str:
+        name = str(r.get("measure") or "").strip() or "?"
+        name = name if len(name) <= 40 else name[:39] + "…"
+        due = r.get("due")
+        return f"“{name}”" + ((f"（{due}前）" if zh else f" (due {due})") if due else "")
+    return "、".join(one(r, True) for r in rows), "; ".join(one(r, False) for r in rows)
 
 
 def risk_labels(ctx: Context, risk_ids: Iterable[str]) -> tuple[str, str]:
@@ -355,28 +374,6 @@ def consultation(ctx: Context):
                          qs)
 
 
-def _with_fixes_action(ctx: Context) -> tuple[str, str]:
-    """What to do when the processing becomes lawful only after fixes: before go-live, fix first; for a live
-    system, fix by the deadlines and control the risk meanwhile, or stop."""
-    if ctx.answer("scope.started") != "yes":
-        return ("完成相关整改，整改前不要采集人脸信息。",
-                "Fix them first, and collect no facial information before then.")
-    decision = ctx.answer("conclusion.decision")
-    if decision == "do_not_proceed":
-        return ("处理已经开始：停止处理人脸信息，按整改计划处置已收集的信息；整改完成并重新评估后才能恢复。",
-                "Processing has already started: stop processing facial information and deal with what was "
-                "collected as the action plan says; resume only after the fixes and a fresh assessment.")
-    interim = (("落实结论条件中写明的过渡控制措施", "apply the interim controls set out in the conditions")
-               if decision == "proceed_with_conditions" else
-               ("制定并落实过渡控制措施", "set and apply interim controls"))
-    return ("处理已经开始：按整改计划中的期限完成整改；整改完成前" + interim[0] + "，对过渡期内无法控制的问题"
-            "（如胁迫刷脸、没有合法依据、未经同意的录入），暂停相关处理（如新的人脸登记）。",
-            "Processing has already started: fix the problems by the deadlines in the action plan; until then "
-            + interim[1] + ", and suspend the processing concerned (such as new enrolments) where a problem "
-            "cannot be controlled in the meantime (such as pressure to use face recognition, no legal basis, or "
-            "enrolment without consent).")
-
-
 @rule("conclusion.lawful", "FRM-09-CONTENT-LAWFUL", "PIPL-56-CONTENT-LAWFUL")
 def lawful(ctx: Context):
     """Measures Art. 9 item (1) / PIPL Art. 56(1): the assessor's judgement on lawful, legitimate and necessary,
@@ -384,21 +381,10 @@ def lawful(ctx: Context):
     judgement = ctx.answer("conclusion.lawful_judgement")
     if judgement is None:
         return
+    # A content item (Measures Art. 9 item (1), PIPL Art. 56(1)): met when the judgement is made with reasons,
+    # whatever it is. A negative judgement rests on the other findings, which carry the defects themselves;
+    # the conclusion rule checks that the decision follows from it.
     issues = Issues()
-    if judgement == "no":
-        issues.add("gap",
-                   ("评估人认为处理目的或处理方式不合法、不正当或不必要。",
-                    "The assessor finds the purpose or method of processing unlawful, illegitimate or "
-                    "unnecessary."),
-                   ("不应开展这项处理；重新设计目的和方式，或改用不处理人脸信息的方案。",
-                    "Do not carry out this processing; redesign the purpose and method, or use a solution "
-                    "without facial information."))
-    elif judgement == "with_fixes":
-        issues.add("gap",
-                   ("评估人认为，须整改本评估发现的问题后，处理目的和方式才能做到合法、正当、必要。",
-                    "The assessor finds that the purpose and method will be lawful, legitimate and necessary only "
-                    "once the problems found in this assessment are fixed."),
-                   _with_fixes_action(ctx))
     if not substantive(ctx, "conclusion.lawful_reason"):
         issues.add("gap",
                    ("关于合法、正当、必要的判断没有写明理由。",
@@ -407,10 +393,21 @@ def lawful(ctx: Context):
                     "Say whether the purpose is specific, what the lawful basis is, why face recognition is needed "
                     "and why this design has the least impact."))
     qs = ["conclusion.lawful_judgement", "conclusion.lawful_reason"]
-    if judgement == "with_fixes" and ctx.answer("scope.started") == "yes":
-        qs += [q for q in ("scope.started", "conclusion.decision") if ctx.answered(q)]
-    ok = ("评估人认为处理目的和处理方式合法、正当、必要，并写明了理由。",
-          "The assessor finds the purpose and method lawful, legitimate and necessary, and gives reasons.")
+    ok = {
+        "yes": ("评估分析了处理目的和处理方式是否合法、正当、必要，结论为是，理由已写明。",
+                "The assessment analyses whether the purpose and method are lawful, legitimate and necessary, "
+                "finds that they are, and gives reasons."),
+        "with_fixes": ("评估分析了处理目的和处理方式是否合法、正当、必要，结论为须整改本评估发现的问题后才能做到，"
+                       "理由已写明；"
+                       "各项问题见相应的发现。",
+                       "The assessment analyses whether the purpose and method are lawful, legitimate and necessary, "
+                       "finds that they will be only once the problems found in this assessment are fixed, and gives "
+                       "reasons; each problem is reported under its own finding."),
+        "no": ("评估分析了处理目的和处理方式是否合法、正当、必要，结论为否，理由已写明；不应开展这项处理。",
+               "The assessment analyses whether the purpose and method are lawful, legitimate and necessary, finds "
+               "that they are not, and gives reasons; the processing should not go ahead."),
+    }.get(judgement, ("评估人对合法、正当、必要作出了判断，并写明了理由。",
+                      "The assessor judges lawfulness, legitimacy and necessity, and gives reasons."))
     for ob in ("FRM-09-CONTENT-LAWFUL", "PIPL-56-CONTENT-LAWFUL"):
         yield issues.finding(ctx, ob, ok, qs)
 
@@ -418,8 +415,9 @@ def lawful(ctx: Context):
 @rule("conclusion.decision", "GBT35273-11.4E-REPORT-ACCEPTABLE-RISK")
 def decision(ctx: Context):
     """GB/T 35273 11.4 e): the conclusion must rest on reasons and on risk brought down to an acceptable level;
-    "go ahead" must not contradict the assessor's own judgements or the residual risk ratings. (Whether it
-    contradicts an open prohibited finding is for the report: rules do not see other findings.)"""
+    "go ahead" must not contradict the assessor's own judgements or the residual risk ratings. Two options are for
+    live systems only (continue while remediating by a deadline; suspend and re-assess). (Whether the conclusion
+    contradicts a prohibited finding is decided in rules/consistency.py, which sees the other findings.)"""
     choice = ctx.answer("conclusion.decision")
     if choice is None:
         return
@@ -435,7 +433,24 @@ def decision(ctx: Context):
                            "The conclusion is conditional, but the conditions are not "
                                                        "stated."),
                    ("逐条写明条件、责任人和期限。", "List each condition with its owner and deadline."))
-    result = residual_risks(ctx) if choice != "do_not_proceed" else None
+    live = ctx.answer("scope.started") == "yes"
+    if choice in LIVE_ONLY and not live:
+        label = ctx.bank.question("conclusion.decision").option_label
+        issues.add("gap",
+                   (f"结论选择了“{label(choice, 'zh')}”，这只适用于已经上线运行的系统，而评估记载处理尚未开始。",
+                    f"The conclusion is “{label(choice, 'en')}”, which is for a system already live, but the "
+                    "assessment records that processing has not started."),
+                   ("改选“可以实施”“满足所列条件后实施”或“不应实施”；若系统其实已经上线，更正“适用范围”中的回答。",
+                    "Choose go ahead, go ahead once the conditions are met, or do not go ahead; if the system is in "
+                    "fact live, correct the answer in the scope section."))
+        qs.append("scope.started")
+    if choice == "continue_after_remediation" and not substantive(ctx, "conclusion.conditions"):
+        issues.add("gap", ("结论是整改期间继续运行，但没有写明整改事项、期限和过渡期控制措施。",
+                           "The conclusion is to keep running while remediating, but the items, deadlines and "
+                           "interim controls are not stated."),
+                   ("逐条写明整改事项、责任人、期限和整改期间的控制措施。",
+                    "List each item with its owner and deadline, and the controls that apply until it is done."))
+    result = residual_risks(ctx) if choice not in ("do_not_proceed", "suspend_and_reassess") else None
     unacceptable = list(result.unacceptable) if result else []
     if choice == "proceed":
         lawful_j = ctx.answer("conclusion.lawful_judgement")
@@ -460,12 +475,21 @@ def decision(ctx: Context):
             qs += ["risk.measures_judgement", "risk.mitigation_effective"]
         if unacceptable:
             names = risk_labels(ctx, unacceptable)
+            planned = plan_items(ctx, [r for r in unacceptable if r not in result.unacceptable_target])
+            plan = plan_names(planned)
             issues.add("gap",
-                       (f"结论是可以实施，但以下风险处置后的剩余风险仍达到不可接受等级：{names[0]}。措施与风险程度不相适应"
-                        "（《个人信息保护法》第五十六条、《办法》第九条）。",
-                        f"The conclusion is to go ahead, but the residual risk is still at an unacceptable level "
-                        f"for: {names[1]}. The measures do not match the risk (PIPL Art. 56, Measures Art. 9)."),
-                       ("补充措施，把剩余风险降到不可接受等级以下后再实施，或把这些措施列为实施条件。",
+                       (f"结论是可以实施，但以下风险在已落实的措施下仍达到不可接受等级：{names[0]}。"
+                        + (f"只有完成计划中的措施{plan[0]}后才能降到可接受水平，无条件实施与此矛盾。" if planned else
+                           "措施与风险程度不相适应（《个人信息保护法》第五十六条、《办法》第九条）。"),
+                        f"The conclusion is to go ahead, but with the measures in place these risks are still at an "
+                        f"unacceptable level: {names[1]}. "
+                        + (f"Only the planned measures {plan[1]} bring them to an acceptable level, which an "
+                           "unconditional go-ahead contradicts." if planned else
+                           "The measures do not match the risk (PIPL Art. 56, Measures Art. 9).")),
+                       ("改为满足条件后实施，并把这些计划中的措施列为实施条件；或先落实措施再实施。" if planned else
+                        "补充措施，把剩余风险降到不可接受等级以下后再实施，或把这些措施列为实施条件。",
+                        "Make the conclusion conditional on those planned measures, or put them in place before "
+                        "going ahead." if planned else
                         "Add measures and bring the residual risk below the unacceptable level before going ahead, "
                         "or make those measures conditions."))
         pending = [r for r in ctx.answer("risk.measures", []) or []
@@ -478,7 +502,7 @@ def decision(ctx: Context):
                        ("先落实这些措施，或改为满足条件后实施并把它们列为条件。",
                         "Put them in place first, or make the conclusion conditional on them."))
             qs.append("risk.measures")
-    elif choice == "proceed_with_conditions":
+    elif choice in ("proceed_with_conditions", "continue_after_remediation"):
         if ctx.answer("conclusion.lawful_judgement") == "no":
             issues.add("gap",
                        ("评估人认为处理目的或方式不合法、不正当或不必要，附条件实施与此矛盾。",
@@ -487,22 +511,35 @@ def decision(ctx: Context):
                        ("改为不应实施，或重新设计后重新评估。",
                         "Conclude not to go ahead, or redesign and assess again."))
             qs.append("conclusion.lawful_judgement")
-        if unacceptable:
-            names = risk_labels(ctx, unacceptable)
+        if still := [r for r in unacceptable if r in result.unacceptable_target]:
+            names = risk_labels(ctx, still)
+            issues.add("gap",
+                       (f"以下风险在整改计划全部完成后仍达到不可接受等级：{names[0]}，所列条件无法使风险降到可接受水平。",
+                        f"Even after the whole action plan these risks stay at an unacceptable level: {names[1]}; "
+                        "the conditions cannot make the risk acceptable."),
+                       ("补充能把这些风险降到不可接受等级以下的措施并列为条件，或改为不应实施。",
+                        "Add measures that bring these risks below the unacceptable level and make them conditions, "
+                        "or conclude not to go ahead."))
+        if conditional := [r for r in unacceptable if r not in result.unacceptable_target]:
+            names = risk_labels(ctx, conditional)
+            plan = plan_names(plan_items(ctx, conditional))
             issues.add("advisory",
-                       (f"以下风险处置后的剩余风险仍达到不可接受等级：{names[0]}。",
-                        f"The residual risk is still at an unacceptable level for: {names[1]}."),
-                       ("实施条件应包括把这些风险降到不可接受等级以下的措施；条件满足后重新评定剩余风险。",
-                        "The conditions must include measures that bring these risks below the unacceptable level; "
-                        "re-rate the residual risk once they are met."))
+                       (f"以下风险在已落实的措施下仍达到不可接受等级：{names[0]}；实施以完成计划中的措施{plan[0]}为条件。",
+                        f"With the measures in place these risks are still at an unacceptable level: {names[1]}; "
+                        f"going ahead is conditional on the planned measures {plan[1]}."),
+                       ("确认实施条件逐项包括这些措施及其期限，措施落实前不开始处理（或对已上线的系统限期整改）；"
+                        "落实后重新评定当前剩余风险。",
+                        "Make sure the conditions name each of these measures and its deadline, and do not start "
+                        "the processing before they are in place (or, for a live system, fix them by the "
+                        "deadline); re-rate the current residual risk once they are."))
     if result is not None and (missing := unrated_residual(result)):
         names = risk_labels(ctx, missing)
         issues.add("advisory",
-                   (f"以下风险还没有完成处置后剩余风险的评级，无法确认风险已降到可接受水平：{names[0]}。",
-                    f"The residual risk is not yet fully rated for: {names[1]}, so it cannot be confirmed that the "
-                    "risk is acceptable."),
-                   ("在风险评级表中完成这些风险处置后的评级。",
-                    "Finish the residual ratings of these risks in the risk grid."))
+                   (f"以下风险还没有完成当前剩余风险（已落实措施后）的评级，无法确认风险已降到可接受水平：{names[0]}。",
+                    f"The current residual risk (measures in place) is not yet fully rated for: {names[1]}, so it "
+                    "cannot be confirmed that the risk is acceptable."),
+                   ("在风险评级表中完成这些风险已落实措施后的评级。",
+                    "Finish the current residual ratings of these risks in the risk grid."))
     if choice == "do_not_proceed" and ctx.answer("scope.started") == "yes":
         issues.add("advisory",
                    ("结论是不应实施，但系统已经上线。",
@@ -512,12 +549,20 @@ def decision(ctx: Context):
                     "and record how this was done."))
         qs.append("scope.started")
     ok = {
-        "proceed": ("结论为可以实施，理由充分，处置后的剩余风险均低于不可接受等级。",
-                    "The conclusion is to go ahead, with reasons, and every residual risk is below the "
-                    "unacceptable level."),
+        "proceed": ("结论为可以实施，理由充分，已落实措施后的剩余风险均低于不可接受等级。",
+                    "The conclusion is to go ahead, with reasons, and with the measures in place every residual "
+                    "risk is below the unacceptable level."),
         "proceed_with_conditions": ("结论为满足所列条件后实施，条件和理由已写明。",
                                     "The conclusion is to go ahead once the stated conditions are met; the "
                                     "conditions and reasons are given."),
+        "continue_after_remediation": ("结论为已上线的系统在所列期限内完成整改，整改期间继续运行；"
+                                       "整改事项、期限和理由已写明。",
+                                       "The conclusion is that the live system keeps running while the listed "
+                                       "problems are fixed by their deadlines; the items, deadlines and reasons "
+                                       "are given."),
+        "suspend_and_reassess": ("结论为暂停处理，整改后重新评估，未在整改前接受不可接受的风险。",
+                                 "The conclusion is to suspend the processing and assess again after the fixes, so "
+                                 "no unacceptable risk is taken on meanwhile."),
         "do_not_proceed": ("结论为不应实施，未接受不可接受的风险。",
                            "The conclusion is not to go ahead, so no unacceptable risk is taken on."),
     }[choice]

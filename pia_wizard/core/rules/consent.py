@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from pia_wizard.core.rules import Context, rule
 from pia_wizard.core.rules.alternatives import Alt
+from pia_wizard.core.rules.minors import child_consent_defect
 from pia_wizard.core.rules.purpose import Issue, labels, specific_text
 
 CONSENT_BASES = ("consent", "not_determined")
@@ -28,6 +29,12 @@ CONSENT_ONLY = (
     "NDSR-22-RECONSENT-ON-CHANGE", "SPC-04-CONSENT-DEFENCE", "GBT35273-5.4C-EXPLICIT-CONSENT",
     "GBT41819-EXPLICIT-CONSENT", "GBT41819-NO-REPEAT-PROMPT",
 )
+# No basis is claimed and nobody is asked (passive capture): the obligations that consent would have met are gaps;
+# the ones that govern a consent already given (withdrawal, repeated requests, scope, change, written form) have
+# nothing to attach to.
+NONE_CLAIMED = "none_claimed"
+NO_CONSENT_GAPS = ("FRM-06-SEPARATE-CONSENT", "PIPL-14-CONSENT-QUALITY", "PIPL-29-SEPARATE-CONSENT",
+                   "NDSR-22-BIOMETRIC-SEPARATE-CONSENT", "SPC-04-CONSENT-DEFENCE")
 NOT_EXPLICIT = ("implied", "default_on")
 NOT_BEFORE = ("during_capture", "after_capture", "none")
 # The Alternatives questions the voluntariness rules read (shown for every deployment).
@@ -42,8 +49,9 @@ STEERING: dict[str, Issue] = {
     "alternative_hidden": ("不主动告知其他方式", "the other ways are not mentioned"),
     "default_nudge": ("界面默认引导刷脸", "screens steer people into face recognition by default"),
     "pressure": ("员工反复劝说或拒绝后反复提示", "staff keep urging people or prompts return after a refusal"),
+    "not_asked": ("识别前既不说明也不询问", "nobody is told or asked before being recognised"),
 }
-FORCED = ("says_mandatory", "pressure")  # SPC Art. 4(3): consent forced openly or in disguise
+FORCED = ("says_mandatory", "pressure", "not_asked")  # SPC Art. 4(3): consent forced openly or in disguise
 
 
 def _consent_basis(ctx: Context) -> bool:
@@ -70,20 +78,25 @@ class Refusal:
         alt = Alt(ctx)
         practices = ctx.answer("consent.pressure_practices")
         convenience = ctx.answer("alternatives.convenience")  # shown only when another way is offered
-        self.answered = (None not in (practices, alt.offered, alt.conseq, alt.present)
-                         and (alt.face_only or convenience is not None))
+        # alternatives.offered is hidden for FRT R&D or training only (no one is verified): not missing then.
+        offered = alt.offered if ctx.shown("alternatives.offered") else []
+        self.answered = (None not in (practices, offered, alt.conseq, alt.present)
+                         and (alt.no_choice or convenience is not None or not ctx.shown("alternatives.offered")))
         practices, conseq, present = practices or [], alt.conseq or [], alt.present or []
         self.bundled = "bundled" in practices
-        # Declining means no service: face recognition is the only way, or people are refused in practice.
-        self.denied = alt.face_only or "service_refused" in conseq
+        # Declining means no service: face recognition is the only way, everyone in view is recognised, or people
+        # are refused (or cannot refuse) in practice.
+        self.denied = alt.no_choice or alt.cannot_refuse or "service_refused" in conseq
         self.denied_issue: Issue = (
             ("只能刷脸，不同意就无法办理", "face recognition is the only way, so people who decline cannot get the "
              "service") if alt.face_only else
+            ("设备识别进入画面的每一个人，不同意的人无从拒绝", "the device recognises everyone who comes into view, "
+             "so people who do not agree cannot refuse") if alt.cannot_refuse else
             ("不同意刷脸的人实际中无法获得服务", "in practice people who decline cannot get the service"))
         # A named State rule requires face recognition, so it is necessary for the service (SPC Art. 4(1),
-        # NDSR Art. 22(1)); pending while face recognition is the only way and that is not yet answered.
+        # NDSR Art. 22(1)); pending while nobody can use another way and that is not yet answered.
         self.necessary = alt.state_ok
-        self.pending = alt.face_only and alt.state_pending
+        self.pending = alt.no_choice and alt.state_pending
         self.steering = [p for p in STEERING if p in present]
         self.coerced: list[Issue] = []
         if "penalised" in conseq:
@@ -101,7 +114,7 @@ class Refusal:
             self.doubts.append(("以额外好处换取刷脸同意", "extra benefits are offered for consenting to face "
                                 "recognition"))
         self.qs = [q for q in ("consent.pressure_practices", *ALT_QS) if ctx.shown(q)]
-        self.state_qs = [q for q in STATE_QS if ctx.shown(q)] if alt.face_only else []
+        self.state_qs = [q for q in STATE_QS if ctx.shown(q)] if alt.no_choice else []
 
     def steering_issues(self, values: list[str] | None = None) -> list[Issue]:
         return [STEERING[p] for p in (self.steering if values is None else values)]
@@ -120,6 +133,9 @@ def basis_gate(ctx: Context):
     basis = ctx.answer("consent.basis")
     if basis is None or basis in CONSENT_BASES:
         return
+    if basis == NONE_CLAIMED:
+        yield from _none_claimed(ctx)
+        return
     zh, en = _basis_label(ctx)
     for ob in CONSENT_ONLY:
         yield ctx.finding(
@@ -132,6 +148,53 @@ def basis_gate(ctx: Context):
              "answered. Note that storing facial information outside the device or sending it over the internet "
              "still needs separate consent under Measures Art. 8."),
             None, ["consent.basis"])
+
+
+NO_CONSENT_ACTION = ("停止处理，删除已采集的人脸信息。确需继续的，改为只识别事先单独、明确同意并自愿登记的人，"
+                     "不同意的人不被"
+                     "识别、不受任何不利影响；或写明要求这样处理的法律、行政法规。",
+                     "Stop the processing and delete the facial information collected. If it must continue, recognise "
+                     "only people who have given separate, explicit consent and enrolled of their own accord, with "
+                     "no recognition of and no disadvantage for anyone else; or name the law or administrative "
+                     "regulation that requires the processing.")
+
+
+def _none_claimed(ctx: Context):
+    """No legal basis is claimed and nobody is asked: consent is missing, not inapplicable."""
+    qs = ["consent.basis"]
+    missing = {
+        "FRM-06-SEPARATE-CONSENT": ("处理人脸信息既不征求本人意见，也不依据其他合法性基础，"
+                                    "没有取得《办法》第六条要求的单独同意。",
+                                    "Facial information is processed without asking anyone and on no other legal "
+                                    "basis, so there is none of the separate consent Measures Art. 6 requires."),
+        "PIPL-14-CONSENT-QUALITY": ("没有取得任何同意，更谈不上充分知情、自愿、明确的同意。",
+                                    "No consent of any kind is obtained, let alone informed, voluntary and explicit "
+                                    "consent."),
+        "PIPL-29-SEPARATE-CONSENT": ("人脸信息是敏感个人信息，处理须取得单独同意；"
+                                     "本处理既不征求同意，也不依据其他合法性基础。",
+                                     "Facial information is sensitive PI, which needs separate consent; this "
+                                     "processing asks nobody and rests on no other legal basis."),
+        "NDSR-22-BIOMETRIC-SEPARATE-CONSENT": ("生物识别信息须取得单独同意；本处理不征求任何人的同意。",
+                                               "Biometric information needs separate consent; this processing asks "
+                                               "nobody."),
+        "SPC-04-CONSENT-DEFENCE": ("没有取得任何同意，发生诉讼时没有可以援引的同意抗辩。",
+                                   "No consent is obtained, so in a lawsuit there is no consent to rely on as a "
+                                   "defence."),
+    }
+    for ob in CONSENT_ONLY:
+        if ob in missing:
+            yield ctx.finding(ob, "gap", missing[ob], NO_CONSENT_ACTION, qs)
+        else:
+            yield ctx.finding(
+                ob, "not_applicable",
+                ("不征求任何人的同意，撤回、不重复征求、限于同意范围、变更时重新同意和书面同意等要求没有可以附着的"
+                 "同意；缺少同意本身已在《办法》第六条、《个人信息保护法》第二十九条的结论中记为不合规。改为征求同意后，"
+                 "须回答本部分的同意问题。",
+                 "Nobody is asked to consent, so the duties that govern a consent once given (withdrawal, no repeated "
+                 "requests, staying within the consent, fresh consent on change, written form) have nothing to "
+                 "attach to; the missing consent itself is recorded as a gap under Measures Art. 6 and PIPL Art. "
+                 "29. Once consent is sought, answer the consent questions of this section."),
+                None, qs)
 
 
 @rule("consent.legal-basis", "PIPL-13-LEGAL-BASIS")
@@ -149,6 +212,15 @@ def legal_basis(ctx: Context):
                           ("以个人同意为合法性基础；同意是否有效，见本部分其他各项。",
                            "Processing rests on consent; whether the consent is valid is covered by the other "
                            "findings of this section."), None, ["consent.basis"])
+        return
+    if basis == NONE_CLAIMED:
+        yield ctx.finding("PIPL-13-LEGAL-BASIS", "gap",
+                          ("处理人脸信息不主张任何合法性基础，也不征求本人意见。《个人信息保护法》第十三条只允许在具备该条"
+                           "所列情形之一时处理个人信息；没有合法性基础的处理本身就是违法的。",
+                           "No legal basis is claimed for processing facial information, and nobody is asked. PIPL "
+                           "Art. 13 allows processing only in one of the cases it lists; processing with no legal "
+                           "basis is unlawful in itself."),
+                          NO_CONSENT_ACTION, ["consent.basis"])
         return
     if basis == "not_determined":
         yield ctx.finding("PIPL-13-LEGAL-BASIS", "gap",
@@ -291,6 +363,10 @@ def _defects(ctx: Context, record_kept: bool = True) -> dict[str, tuple[str, Iss
         zh, en = labels(ctx, "consent.method", [method])
         out["explicit"] = ("gap", (f"同意不是明确作出的：{zh}", f"consent is not explicit: {en}"))
 
+    child = child_consent_defect(ctx)
+    if child is not None:
+        out["guardian"] = ("gap", child)
+
     timing = ctx.answer("notice.timing")
     if timing in NOT_BEFORE:
         out["informed"] = ("gap", ("同意不是在充分知情的前提下作出的：采集前本人没有得到告知",
@@ -320,7 +396,14 @@ _ART6_ACTIONS: dict[str, tuple[str, str]] = {
                  "Notice first, capture after: people decide whether to consent after reading the notice."),
     "record": ("逐一记录同意（谁、何时、渠道、告知版本），并与处理记录一起保存。",
                "Record each consent (who, when, channel, notice version) and keep it with the processing records."),
+    "guardian": ("对不满十四周岁的儿童，改由核实身份的父母或其他监护人单独作出同意；"
+                 "没有监护人同意的，停止识别并删除其人脸"
+                 "信息。",
+                 "For children under 14, have a parent or other guardian, whose identity is checked, give the "
+                 "separate consent; where there is none, stop recognising the child and delete the facial "
+                 "information."),
 }
+CHILD_QS = ("minors.recognised", "minors.guardian_consent", "minors.consent_giver")
 
 
 @rule("consent.art6-separate-consent", "FRM-06-SEPARATE-CONSENT")
@@ -336,8 +419,10 @@ def art6_separate_consent(ctx: Context):
                            "Consent is separate, voluntary, explicit and informed, and it is recorded."), None, qs)
         return
     for element, (verdict, (zh, en)) in defects.items():
+        extra = (["notice.timing"] if element == "informed" else
+                 [q for q in CHILD_QS if ctx.shown(q)] if element == "guardian" else [])
         yield ctx.finding("FRM-06-SEPARATE-CONSENT", verdict, (zh + "。", _sentence(en)),
-                          _ART6_ACTIONS[element], qs + (["notice.timing"] if element == "informed" else []))
+                          _ART6_ACTIONS[element], qs + extra)
 
 
 @rule("consent.pipl14-quality", "PIPL-14-CONSENT-QUALITY")
@@ -347,6 +432,8 @@ def pipl14_quality(ctx: Context):
     if defects is None:
         return
     qs = ["consent.separate", "consent.method", *Refusal(ctx).qs]
+    if "guardian" in defects:
+        qs += [q for q in CHILD_QS if ctx.shown(q)]
     if not defects:
         yield ctx.finding("PIPL-14-CONSENT-QUALITY", "compliant",
                           ("同意在充分知情的前提下自愿、明确作出，并且是法律要求的单独同意。",
@@ -371,10 +458,17 @@ def separate_consent(ctx: Context):
     separate = ctx.answer("consent.separate")
     bundled = "bundled" in ctx.answer("consent.pressure_practices")
     qs = ["consent.separate", "consent.pressure_practices"]
-    if separate == "yes" and not bundled:
+    child = child_consent_defect(ctx)
+    if separate == "yes" and not bundled and child is None:
         for ob in ("PIPL-29-SEPARATE-CONSENT", "NDSR-22-BIOMETRIC-SEPARATE-CONSENT"):
             yield ctx.finding(ob, "compliant", ("就人脸信息单独取得了同意。", "Separate consent is obtained for the "
                                                 "facial information."), None, qs)
+        return
+    if separate == "yes" and not bundled:
+        why = ("就人脸信息单独取得了同意，但" + child[0] + "。",
+               "Separate consent is obtained for the facial information, but " + child[1] + ".")
+        for ob in ("PIPL-29-SEPARATE-CONSENT", "NDSR-22-BIOMETRIC-SEPARATE-CONSENT"):
+            yield ctx.finding(ob, "gap", why, _ART6_ACTIONS["guardian"], qs + [q for q in CHILD_QS if ctx.shown(q)])
         return
     if separate == "unknown" and not bundled:
         why = ("尚未确认是否就人脸信息单独取得同意。", "It is not confirmed that separate consent is obtained for the "
@@ -452,6 +546,9 @@ def spc4_consent_defence(ctx: Context):
     if forced:
         gaps.append(_joined(("强迫或变相强迫同意（第四条第三项）：", "consent is forced, openly or in disguise "
                              "(Art. 4(3)): "), forced))
+    child = child_consent_defect(ctx)
+    if child is not None:
+        gaps.append((child[0] + "，不能作为抗辩依据", child[1] + ", so it is no defence"))
     if refusal.pending and not gaps:
         return  # face recognition is the only way; whether a State rule requires it is still unanswered
     soft = refusal.steering_issues([p for p in refusal.steering if p in ("alternative_hidden", "default_nudge")])
@@ -460,7 +557,8 @@ def spc4_consent_defence(ctx: Context):
     if soft:
         advisories.append(_joined(("下列做法可能被认定为变相强迫：", "these may be seen as disguised coercion: "),
                                   soft))
-    qs = ["consent.separate", *refusal.qs, *refusal.state_qs]
+    qs = ["consent.separate", *refusal.qs, *refusal.state_qs,
+          *([q for q in CHILD_QS if ctx.shown(q)] if child is not None else [])]
     if gaps or advisories:
         issues = gaps + advisories
         yield ctx.finding(

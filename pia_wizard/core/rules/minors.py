@@ -26,6 +26,31 @@ def _worst(verdicts):
     return min(verdicts, key=VERDICT_ORDER.__getitem__)
 
 
+CHILD_OWN = ("对不满十四周岁的儿童，所依据的是儿童本人的同意；不满十四周岁未成年人的同意须由其父母或其他监护人作出"
+             "（《个人信息保护法》第三十一条、《办法》第七条），儿童本人的同意不是有效同意",
+             "for children under 14 the consent relied on is the child's own, which is not valid consent: a parent "
+             "or other guardian must consent for them (PIPL Art. 31; Measures Art. 7)")
+NO_GUARDIAN = ("部分或全部不满十四周岁的儿童没有其父母或其他监护人的同意，处理他们的人脸信息没有有效同意"
+               "（《个人信息保护法》第三十一条、《办法》第七条）",
+               "some or all children under 14 have no parent's or other guardian's consent, so there is no valid "
+               "consent for processing their facial information (PIPL Art. 31; Measures Art. 7)")
+
+
+def child_consent_defect(ctx: Context) -> tuple[str, str] | None:
+    """Why the consent relied on is not valid for the children under 14 whose faces are recognised, as a clause
+    (zh, en) for the consent-based findings (Measures Arts. 6 and 8, PIPL Arts. 14 and 29, NDSR Art. 22, SPC
+    Art. 4); None when every child has a guardian's consent, no child is recognised, or it is not yet answered.
+    Under PIPL Art. 31 and Measures Art. 7 only a parent's or guardian's consent counts for them."""
+    if ctx.answer("scope.minors_u14") != "yes" or ctx.answer("minors.recognised") != "recognised":
+        return None
+    consent, giver = ctx.answer("minors.guardian_consent"), ctx.answer("minors.consent_giver")
+    if giver == "child":
+        return CHILD_OWN
+    if consent in ("no", "not_always") or giver == "nobody":
+        return NO_GUARDIAN
+    return None
+
+
 @rule("minors.gate", *ALL)
 def gate(ctx: Context):
     """scope.minors_u14 "no" or "unknown": decide every minors obligation, since the section stays hidden."""
@@ -107,14 +132,41 @@ def _guardian_problems(ctx: Context) -> list[tuple[str, tuple[str, ...], str, st
 
     if consent is None:
         return None
+    giver = ctx.answer("minors.consent_giver")
+    own = ("不满十四周岁未成年人本人的同意不是有效同意（《个人信息保护法》第三十一条、《办法》第七条）。",
+           "A child under 14 cannot validly consent alone (PIPL Art. 31; Measures Art. 7).")
     if consent == "no":
         out.append(("gap", GUARDIAN,
-                    "对儿童进行人脸识别，但没有取得其父母或其他监护人的同意。",
-                    "Children's faces are recognised without the consent of a parent or other guardian.",
+                    "对儿童进行人脸识别，但没有取得其父母或其他监护人的同意。"
+                    + ("所依据的是儿童本人的同意，" + own[0] if giver == "child" else ""),
+                    "Children's faces are recognised without the consent of a parent or other guardian."
+                    + (" The consent relied on is the child's own. " + own[1] if giver == "child" else ""),
                     "在取得监护人同意前停止录入和比对儿童人脸；已采集但无同意的，予以删除；同时为儿童提供其他方式。",
                     "Stop enrolling and comparing children's faces until a guardian consents; delete what was "
                     "captured without consent; offer children another method meanwhile."))
         return out
+    if consent in ("before_capture", "not_always") and giver is None:
+        return None
+    if giver == "child":
+        clash = (("回答称每名儿童在采集前都取得了监护人同意，但", "The answers say every child's guardian consents "
+                  "before capture, but ") if consent == "before_capture" else ("", ""))
+        out.append(("gap", GUARDIAN,
+                    clash[0] + "至少部分儿童由本人自行同意（自己注册、勾选、点击或签字），没有监护人同意。" + own[0],
+                    clash[1] + ("at" if clash[1] else "At") + " least some children consent themselves "
+                    "(registering, ticking, clicking or signing on their own) with no guardian's consent. " + own[1],
+                    "关闭儿童自行注册和自行同意的入口，改由监护人核实身份后代为同意；对只有儿童本人同意的，停止识别并"
+                    "删除其人脸信息，取得监护人同意后再录入。",
+                    "Close every way for children to register or consent on their own and have a verified guardian "
+                    "consent for them; where only the child consented, stop recognising the child and delete the "
+                    "facial information until a guardian consents."))
+    elif giver == "nobody":
+        out.append(("gap", GUARDIAN,
+                    "回答称儿童和监护人都没有被征求同意，与取得监护人同意的回答相矛盾；按没有监护人同意处理。",
+                    "The answers say neither children nor guardians are asked, which contradicts the answer that "
+                    "guardians consent; treated as no guardian consent.",
+                    "核实实际流程并更正回答；没有监护人同意的，停止录入和比对儿童人脸并删除已采集的信息。",
+                    "Check the real process and correct the answers; without a guardian's consent, stop enrolling "
+                    "and comparing children's faces and delete what was captured."))
     if consent == "other_basis":
         if not ctx.answered("minors.legal_basis"):
             return None
@@ -183,8 +235,8 @@ def guardian_consent(ctx: Context):
     problems = _guardian_problems(ctx)
     if problems is None:
         return
-    qs = [q for q in ("minors.recognised", "minors.age_method", "minors.guardian_consent", "minors.legal_basis",
-                      "minors.consent_form", "minors.consent_process") if ctx.shown(q)]
+    qs = [q for q in ("minors.recognised", "minors.age_method", "minors.guardian_consent", "minors.consent_giver",
+                      "minors.legal_basis", "minors.consent_form", "minors.consent_process") if ctx.shown(q)]
     recognised = ctx.answer("minors.recognised")
     consent = ctx.answer("minors.guardian_consent")
     for ob in GUARDIAN:

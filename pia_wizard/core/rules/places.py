@@ -7,6 +7,7 @@ scope.private_space; nothing here repeats it.
 from __future__ import annotations
 
 from pia_wizard.core.rules import Context, rule
+from pia_wizard.core.rules.alternatives import Alt
 
 NECESSITY = ("FRM-13-PUBLIC-SECURITY-NECESSITY", "PIPL-26-PUBLIC-PLACE-NECESSITY")
 SECURITY_PURPOSES = ("statutory_identity_check", "public_security_monitoring")
@@ -16,6 +17,21 @@ CLOSED_AREA = "closed_area_access"
 def _public(ctx: Context) -> str | None:
     """scope.public_place: "yes", "no", "unknown" or None (unanswered)."""
     return ctx.answer("scope.public_place")
+
+
+def _capture(ctx: Context) -> str | None:
+    """How people come to be recognised: "passive" when the device recognises whoever comes into view (the
+    Alternatives answers or places.bystanders say so), "opt_in" when only people who choose it are recognised
+    and everyone else has an equally convenient non-face way with no strings attached, else None (not shown
+    either way, or not answered yet)."""
+    a = Alt(ctx)
+    bystanders = ctx.answer("places.bystanders")
+    if a.cannot_refuse or a.not_asked or bystanders == "processed":
+        return "passive"
+    if (a.alts and ctx.answer("alternatives.convenience") == "same" and a.conseq == ["nothing"]
+            and bystanders in ("not_captured", "discarded")):
+        return "opt_in"
+    return None
 
 
 @rule("places.public-security-necessity", *NECESSITY)
@@ -76,22 +92,53 @@ def public_security_necessity(ctx: Context):
             "Stop using face recognition for access control at that entrance and switch to cards, QR codes or "
             "similar. If whether the entrance is a public place is really open, get a written legal opinion and "
             "update the Scope answer to match it.")
+    elif purpose == "business" and _capture(ctx) == "opt_in":
+        # The unsettled zone, like the closed-area gate: only volunteers use it and everyone else has an equal way.
+        verdict = "advisory"
+        explanation = (
+            pre_zh + "设备安装在公共场所，用途是业务便利或经营管理，不是维护公共安全。"
+            "但设备只识别本人主动选择使用的人，"
+            "不选择的人有同样便捷、没有附加条件的非人脸方式，也不会被识别。这种只由自愿者使用的设备是否属于《办法》"
+            "第十三条、《个人信息保护法》第二十六条所规制的“在公共场所安装人脸识别设备”，目前没有权威解释，实务中看法"
+            "不一；如果属于，业务便利不能满足“为维护公共安全所必需”。",
+            pre_en + "The devices are in a public place and serve business convenience or management, not public "
+            "security. But they recognise only people who choose to use them; everyone else has an equally "
+            "convenient non-face way with no strings attached and is not recognised. Whether a device used only by "
+            "volunteers falls under Measures Art. 13 and PIPL Art. 26 (\"installing face-recognition devices in "
+            "public places\") has no authoritative answer, and practitioners differ; if it does, business "
+            "convenience does not meet \"necessary for public security\".")
+        action = (
+            "就该设备是否属于上述条款的规制范围取得书面法律意见并存档。在意见明确之前，只对自愿选择的人建库，"
+            "保留同样便捷的非人脸方式，不识别其他任何人；意见认定属于的，停止在公共场所使用人脸识别。",
+            "Get a written legal opinion on whether the devices fall under these articles and keep it with the "
+            "assessment. Until it is settled, enrol only people who choose face recognition, keep the equally "
+            "convenient non-face way and recognise nobody else; if the opinion finds that the articles apply, "
+            "stop using face recognition in the public place.")
     elif purpose == "business":
         verdict = "gap"
+        passive = _capture(ctx) == "passive"
         explanation = (
             pre_zh + "设备安装在公共场所，但用途是业务便利或经营管理，不是维护公共安全。《办法》第十三条和"
-            "《个人信息保护法》第二十六条对公共场所的人脸识别设备没有设商业用途的例外。",
+            "《个人信息保护法》第二十六条对公共场所的人脸识别设备没有设商业用途的例外。"
+            + ("设备识别进入画面的每一个人，不论本人是否愿意，这正是这两条所针对的情形。" if passive else ""),
             pre_en + "The devices are in a public place but serve business convenience or management, not public "
             "security. Measures Art. 13 and PIPL Art. 26 make no exception for commercial uses of face-recognition "
-            "devices in public places.")
-        action = (
+            "devices in public places."
+            + (" The devices recognise everyone who comes into view, willing or not, which is exactly what these "
+               "articles address." if passive else ""))
+        action = ((
+            "停止在公共场所使用人脸识别，改用刷卡、扫码、人工核验等方式；或把设备移出公共区域。对进入画面的人"
+            "自动识别的，不存在可以援引的例外。",
+            "Stop using face recognition in the public place and switch to cards, QR codes or manual checks, or "
+            "move the devices out of the public area. Recognising whoever comes into view has no exception to rely "
+            "on.") if passive else (
             "停止在公共场所使用人脸识别，改用刷卡、扫码、人工核验等方式；或把设备移出公共区域。若认为设备不属于"
             "上述条款的规制范围（例如仅由本人主动操作的1:1终端），须取得书面法律意见并记录理由：目前没有官方解释"
             "确认这种理解。",
             "Stop using face recognition in the public place and switch to cards, QR codes or manual checks, or "
             "move the devices out of the public area. If you believe the devices fall outside these articles (for "
             "example a 1:1 terminal that only people who choose to use it operate), get a written legal opinion and "
-            "record the reasons: no official interpretation confirms that reading.")
+            "record the reasons: no official interpretation confirms that reading."))
     elif not ctx.text_is_substantive("places.security_basis", 30):
         verdict = "gap"
         explanation = (
@@ -127,6 +174,9 @@ def public_security_necessity(ctx: Context):
             pre_zh + "已写明设备的公共安全需要及法律依据。",
             pre_en + "The public-security need for the devices and its legal basis are recorded.")
         action = None
+    if purpose == "business":
+        qs += [q for q in ("alternatives.offered", "alternatives.convenience", "alternatives.refusal_consequences",
+                           "alternatives.presentation", "places.bystanders") if ctx.answered(q)]
     for ob in NECESSITY:
         yield ctx.finding(ob, verdict, explanation, action, qs)
 

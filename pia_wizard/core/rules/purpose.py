@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 
 from pia_wizard.core.rules import Context, rule
+from pia_wizard.core.rules.scope import measures_apply
 
 # Stock phrases that carry no specific content. Measures Art. 12 itself names "办理业务、提升服务质量" as
 # the kind of pretext that must not be used to push people into face recognition.
@@ -84,10 +85,16 @@ def _missing(ctx: Context, *qids: str) -> bool:
 Issue = tuple[str, str]
 
 
+def rnd_only(ctx: Context) -> bool:
+    """FRT R&D or algorithm training only (Measures Art. 2): the live-use questions (categories, extra uses,
+    non-face alternatives) are hidden, and the purpose is the R&D itself."""
+    return ctx.answer("scope.rnd_only") == "yes"
+
+
 def purpose_issues(ctx: Context) -> list[Issue] | None:
     """Problems with the stated purpose; None while the inputs are unanswered."""
     if _missing(ctx, "purpose.categories", "purpose.description", "purpose.other_uses",
-                "purpose.other_uses_reason") or ctx.answer("purpose.categories") is None:
+                "purpose.other_uses_reason") or (ctx.answer("purpose.categories") is None and not rnd_only(ctx)):
         return None
     issues: list[Issue] = []
     if not specific_text(ctx, "purpose.description"):
@@ -112,6 +119,8 @@ def necessity_issues(ctx: Context) -> list[Issue] | None:
         issues.append(("没有具体说明为什么必须使用人脸识别、不用会出现什么问题",
                        "there is no concrete account of why face recognition is needed and what goes wrong "
                        "without it"))
+    if rnd_only(ctx):
+        return issues  # no one is verified, so there is no non-face method to compare with
     considered = [a for a in ctx.answer("purpose.alternatives_considered", []) if a in REAL_ALTERNATIVES]
     if not considered:
         issues.append(("没有评估过非人脸识别的替代方式", "no non-face alternative was considered"))
@@ -158,7 +167,7 @@ def _join(issues: list[Issue]) -> tuple[str, str]:
 def specific_purpose(ctx: Context):
     """Measures Art. 4: a specific purpose, stated concretely; every extra use stated and justified too."""
     issues = purpose_issues(ctx)
-    if issues is None:
+    if issues is None or ctx.answer("purpose.categories") is None:
         return
     qs = ["purpose.categories", "purpose.description", "purpose.other_uses", "purpose.other_uses_reason"]
     if issues:
@@ -408,7 +417,7 @@ def sensitive_pi_conditions(ctx: Context):
         failed.append(("没有证明充分的必要性", "sufficient necessity is not shown"))
     if s[0]:
         failed.append(("保护措施不够严格", "protection is not strict"))
-    if failed:
+    if failed and measures_apply(ctx):
         failed[-1] = (failed[-1][0] + "（详见《办法》第四条各项结论）",
                       failed[-1][1] + " (details in the Measures Art. 4 findings)")
     evaluation = [u for u in ctx.answer("purpose.other_uses", []) if u in EVALUATION_USES]
@@ -419,8 +428,8 @@ def sensitive_pi_conditions(ctx: Context):
                        f"facial information is also used for {en}: a purpose separate from identity recognition "
                        "that creates new personal information (such as health data), whose sufficient necessity "
                        "this assessment cannot establish"))
-    qs = ["purpose.categories", "purpose.description", "purpose.other_uses", "purpose.necessity",
-          "purpose.protection_measures"]
+    qs = [q for q in ("purpose.categories", "purpose.description", "purpose.other_uses", "purpose.necessity",
+                      "purpose.protection_measures") if ctx.shown(q)]
     if failed:
         zh, en = _join(failed)
         yield ctx.finding(
@@ -432,6 +441,13 @@ def sensitive_pi_conditions(ctx: Context):
              "predict personal traits, or, if such a use must stay, assess it separately, tell people and obtain "
              "separate consent."),
             qs)
+    elif rnd_only(ctx):
+        yield ctx.finding(
+            "PIPL-28-CONDITIONS", "compliant",
+            ("处理目的限于人脸识别技术研发或算法训练，已具体说明；已写明为什么必须使用真实人脸信息，并采取了严格保护措施。",
+             "The purpose is confined to FRT research and development or algorithm training and is stated "
+             "specifically; why real facial information is needed is explained, and strict protection is in "
+             "place."), None, qs)
     else:
         yield ctx.finding(
             "PIPL-28-CONDITIONS", "compliant",
@@ -443,6 +459,17 @@ def sensitive_pi_conditions(ctx: Context):
 def identity_only(ctx: Context):
     """GB/T 41819 (recommended; draft-based): face recognition data only for verification or identification."""
     uses = ctx.answer("purpose.other_uses")
+    if uses is None and rnd_only(ctx):
+        yield ctx.finding(
+            "GBT41819-PURPOSE-ID-ONLY", "not_applicable",
+            ("人脸信息仅用于人脸识别技术研发或算法训练，不用于核验或辨识任何人；“仅用于身份验证或辨识”的建议针对人脸识别应用，"
+             "这里无从适用。研发用途的边界以《个人信息保护法》第二十八条结论中写明的目的为限。",
+             "Facial information is used only for FRT research and development or algorithm training, not to verify "
+             "or identify anyone; the recommendation to use face recognition data only for verification or "
+             "identification addresses live recognition and has nothing to apply to here. The R&D use is bounded by "
+             "the purpose stated for PIPL Art. 28."),
+            None, ["scope.rnd_only"])
+        return
     if uses is None:
         return
     extra = [u for u in uses if u in OTHER_USES]
@@ -480,6 +507,17 @@ def no_evaluation(ctx: Context):
 
     The legal side of such uses (no established necessity) is a gap under PIPL-28-CONDITIONS."""
     uses = ctx.answer("purpose.other_uses")
+    if uses is None and rnd_only(ctx):
+        yield ctx.finding(
+            "GBT41819-NO-EVALUATION", "not_applicable",
+            ("人脸信息仅用于人脸识别技术研发或算法训练。用这些人脸信息评估或预测本人的工作表现、健康、偏好等特征，"
+             "是另一项处理目的，不在本评估范围内，须另行评估、告知并取得单独同意。",
+             "Facial information is used only for FRT research and development or algorithm training. Using it to "
+             "evaluate or predict the work performance, health, preferences or other traits of the people in it "
+             "would be a different purpose, outside this assessment, needing its own assessment, notice and "
+             "separate consent."),
+            None, ["scope.rnd_only"])
+        return
     if uses is None:
         return
     evaluation = [u for u in uses if u in EVALUATION_USES]

@@ -1,6 +1,11 @@
-"""Risk-section rules: Measures Art. 9 items (2)-(4), PIPL Art. 56(2)-(3); GB/T 39335 4.9 and 5.8 (draft).
+"""Risk-section rules: Measures Art. 9 items (2)-(4), PIPL Art. 56(2)-(3); GB/T 39335 4.9, 5.8, Annex D (draft).
 
 (Named riskq so as not to be confused with pia_wizard.core.risk, the GB/T 39335 scoring engine.)
+
+Measures Art. 9 items (1)-(4) and PIPL Art. 56(1)-(3) say what the assessment must *contain*. Their findings
+judge the assessment (is the analysis there, with reasons?), never the processing: when the assessor concludes
+that the measures fall short, the content item is met and the shortfall is charged once, to the duty behind
+it (Measures Art. 4 strict protection, which carries Art. 14 and PIPL Art. 51), by rule risk.shortfall.
 """
 
 from __future__ import annotations
@@ -9,6 +14,8 @@ from pia_wizard.core.rules import Context, rule
 from pia_wizard.core.rules.conclusion import (
     Issues,
     parse_date,
+    plan_items,
+    plan_names,
     residual_risks,
     risk_labels,
     says_something,
@@ -50,36 +57,33 @@ def impact_mitigation(ctx: Context):
                    ("按自主决定权、差别性待遇、名誉和精神压力、人身财产四个方面，写明谁受影响、影响多大、能否挽回。",
                     "Cover autonomy, differential treatment, reputation and mental stress, and person and property: "
                     "who is affected, how badly, and whether it can be undone."))
-    if effective == "not_effective":
-        issues.add("gap",
-                   ("评估人认为减少不利影响的措施无效或尚未采取。",
-                    "The assessor finds the measures that reduce adverse effects ineffective or not yet in place."),
-                   ("补充或改进措施并列入整改计划，落实后重新判断其效果。",
-                    "Add or improve measures in the action plan, and judge their effect again once they are in "
-                    "place."))
-    elif effective == "unverified":
+    if effective == "unverified":
+        # The assessment has not judged effectiveness at all: that is a content defect of Art. 9 item (2).
         issues.add("gap",
                    ("减少不利影响的措施已经采取，但效果尚未核实；《办法》第九条第（二）项要求评估其是否有效。",
                     "Measures to reduce adverse effects are in place but their effect has not been checked; "
                     "Measures Art. 9 item (2) requires the assessment to judge whether they work."),
                    ("通过检查配置和记录或实际测试核实措施效果，并记录核实方式。",
                     "Check the measures by inspecting settings and records or by testing, and record how."))
-    elif effective == "partly":
-        issues.add("advisory",
-                   ("减少不利影响的措施只部分有效。", "The measures that reduce adverse effects only partly work."),
-                   ("在整改计划中写明不足之处和补充措施、责任人和期限。",
-                    "Put the shortcomings and the further measures, with owners and due dates, into the action "
-                    "plan."))
     if not substantive(ctx, "risk.mitigation_reason"):
         issues.add("gap",
                    ("关于措施是否有效的判断没有写明依据。",
                     "The judgement on whether the measures work gives no basis."),
                    ("写明哪些措施有效、哪些不足，以及是怎样核实的。",
                     "Say which measures work, which fall short, and how this was checked."))
+    verdict_text = {
+        "effective": ("判断减少不利影响的措施有效", "finds the measures that reduce adverse effects effective"),
+        "partly": ("判断减少不利影响的措施只部分有效（不足之处见“严格保护措施”一项）",
+                   "finds the measures that reduce adverse effects only partly effective (the shortfall is reported "
+                   "under strict protective measures)"),
+        "not_effective": ("判断减少不利影响的措施无效或尚未采取（不足之处见“严格保护措施”一项）",
+                          "finds the measures that reduce adverse effects ineffective or not yet in place (the "
+                          "shortfall is reported under strict protective measures)"),
+    }.get(effective, ("", ""))
     yield issues.finding(ctx, "FRM-09-CONTENT-IMPACT-MITIGATION",
-                         ("评估分析了对个人权益的影响，并在核实的基础上判断减少不利影响的措施有效。",
-                          "The assessment analyses the impact on individuals' rights and, on checked evidence, finds "
-                          "the measures that reduce adverse effects effective."),
+                         (f"评估分析了对个人权益的影响，并在核实的基础上{verdict_text[0]}，理由已写明。",
+                          f"The assessment analyses the impact on individuals' rights and, on checked evidence, "
+                          f"{verdict_text[1]}, with reasons."),
                          ["risk.impact_rights", "risk.mitigation_effective", "risk.mitigation_reason"])
 
 
@@ -136,32 +140,17 @@ def proportionate(ctx: Context):
         return
     issues = Issues()
     qs = ["risk.measures", "risk.measures_judgement", "risk.measures_reason"]
-    if judgement == "no":
-        issues.add("gap",
-                   ("评估人认为保护措施不合法、无效或与风险程度不相适应。",
-                    "The assessor finds the protective measures unlawful, ineffective or out of proportion to the "
-                    "risk."),
-                   ("按风险等级补充措施，落实前不要开展处理。",
-                    "Add measures matched to the risk levels, and do not start the processing until they are in "
-                    "place."))
-    elif judgement == "partly":
-        issues.add("gap",
-                   ("评估人认为保护措施只部分与风险程度相适应，还需补充措施。",
-                    "The assessor finds the protective measures only partly proportionate to the risk; more are "
-                    "needed."),
-                   ("把补充措施列入整改计划，写明责任人和期限，落实后重新判断。",
-                    "Put the further measures into the action plan with owners and due dates, and judge again once "
-                    "they are in place."))
-    else:
+    if judgement == "yes":
         result = residual_risks(ctx)
         if result is not None and result.unacceptable:
             names = risk_labels(ctx, result.unacceptable)
-            issues.add("gap",
-                       (f"评估人认为措施与风险相适应，但风险评级显示以下风险处置后仍达到不可接受等级：{names[0]}。",
-                        f"The assessor finds the measures proportionate, but the risk grid shows an unacceptable "
-                        f"residual risk for: {names[1]}."),
-                       ("补充措施，或重新核对风险评级，使判断与评级一致。",
-                        "Add measures, or re-check the ratings, so that the judgement and the grid agree."))
+            issues.add("advisory",
+                       (f"回答前后不一致：评估人认为措施与风险相适应，但风险评级显示以下风险在已落实的措施下仍达到不可接受等级："
+                        f"{names[0]}。",
+                        f"Inconsistent answers: the assessor finds the measures proportionate, but the risk grid shows "
+                        f"an unacceptable current residual risk (measures in place) for: {names[1]}."),
+                       ("重新核对判断或风险评级，使二者一致。",
+                        "Re-check the judgement or the ratings so that they agree."))
     if not ctx.answer("risk.measures"):
         issues.add("gap", ("没有列出任何保护措施。", "No protective measure is listed."),
                    ("在整改计划中列出已采取和计划采取的措施。",
@@ -174,11 +163,150 @@ def proportionate(ctx: Context):
                    ("写明较高的风险是哪些、采取了什么措施、措施的依据和核实情况。",
                     "Say which risks are higher, what was done about them, the basis of the measures and how they "
                     "were checked."))
-    ok = ("评估人认为保护措施合法、有效并与风险程度相适应，并写明了理由。",
-          "The assessor finds the protective measures lawful, effective and proportionate to the risk, and gives "
-          "reasons.")
+    ok = {
+        "yes": ("评估分析了保护措施是否合法、有效并与风险程度相适应，结论为相适应，理由已写明。",
+                "The assessment analyses whether the protective measures are lawful, effective and proportionate "
+                "to the risk, finds that they are, and gives reasons."),
+        "partly": ("评估分析了保护措施是否合法、有效并与风险程度相适应，结论为只部分相适应，理由已写明；"
+                   "不足之处见“严格保护措施”一项。",
+                   "The assessment analyses whether the protective measures are lawful, effective and proportionate "
+                   "to the risk, finds them only partly so, and gives reasons; the shortfall is reported under "
+                   "strict protective measures."),
+        "no": ("评估分析了保护措施是否合法、有效并与风险程度相适应，结论为不相适应，理由已写明；"
+               "不足之处见“严格保护措施”一项。",
+               "The assessment analyses whether the protective measures are lawful, effective and proportionate to "
+               "the risk, finds that they are not, and gives reasons; the shortfall is reported under strict "
+               "protective measures."),
+    }[judgement]
     for ob in ("FRM-09-CONTENT-MEASURES-PROPORTIONATE", "PIPL-56-CONTENT-MEASURES"):
         yield issues.finding(ctx, ob, ok, qs)
+
+
+@rule("risk.shortfall", "FRM-04-STRICT-PROTECTION")
+def shortfall(ctx: Context):
+    """The assessor's own finding that the measures fall short is a shortfall of Measures Art. 4 (strict
+    protective measures; it carries Art. 14 and PIPL Art. 51), charged once here, not to the content items."""
+    judgement = ctx.answer("risk.measures_judgement")
+    effective = ctx.answer("risk.mitigation_effective")
+    issues = Issues()
+    qs = [q for q in ("risk.measures_judgement", "risk.measures_reason", "risk.mitigation_effective",
+                      "risk.mitigation_reason", "risk.measures") if ctx.shown(q)]
+    fix = ("按风险等级补充措施，列入整改计划并写明责任人和期限；未上线的系统在措施落实前不开始处理。",
+           "Add measures matched to the risk levels to the action plan with owners and due dates; a system not yet "
+           "live does not start processing until they are in place.")
+    if judgement in ("no", "partly"):
+        zh = "不合法、无效或与风险程度不相适应" if judgement == "no" else "只部分与风险程度相适应，还需补充措施"
+        en = ("unlawful, ineffective or out of proportion to the risk" if judgement == "no" else
+              "only partly proportionate to the risk; more are needed")
+        issues.add("gap", (f"评估人认为现有保护措施{zh}。", f"The assessor finds the protective measures {en}."), fix)
+    if effective == "not_effective":
+        issues.add("gap", ("评估人认为减少对个人权益不利影响的措施无效或尚未采取。",
+                           "The assessor finds the measures that reduce the adverse effects on individuals' rights "
+                           "ineffective or not yet in place."), fix)
+    elif effective == "partly":
+        issues.add("advisory", ("评估人认为减少对个人权益不利影响的措施只部分有效。",
+                                "The assessor finds the measures that reduce the adverse effects on individuals' "
+                                "rights only partly effective."), fix)
+    result = residual_risks(ctx)
+    if result is not None and result.unacceptable:
+        names = risk_labels(ctx, result.unacceptable)
+        decision = ctx.answer("conclusion.decision")
+        if ctx.answer("scope.started") == "yes" and decision != "suspend_and_reassess":
+            issues.add("gap", (f"系统已经上线，而以下风险在已落实的措施下仍达到不可接受等级：{names[0]}。",
+                               f"The system is live, and with the measures in place these risks are at an "
+                               f"unacceptable level: {names[1]}."), fix)
+            qs.append("scope.started")
+        elif decision == "proceed":
+            issues.add("gap", (f"结论是无条件实施，而以下风险在已落实的措施下仍达到不可接受等级：{names[0]}。",
+                               f"The conclusion is to go ahead unconditionally while, with the measures in place, "
+                               f"these risks are at an unacceptable level: {names[1]}."), fix)
+            qs.append("conclusion.decision")
+    if issues:
+        yield issues.finding(ctx, "FRM-04-STRICT-PROTECTION", ("", ""), qs)
+
+
+VULNERABLE_SUBJECTS = ("pupils_students", "patients")
+
+
+def vulnerable_groups(ctx: Context) -> tuple[str, str] | None:
+    """The vulnerable groups in scope (GB/T 39335 Annex D: minors, students, elderly people...), or None."""
+    zh, en = [], []
+    if ctx.answer("scope.minors_u14") == "yes":
+        zh.append("不满十四周岁的未成年人")
+        en.append("children under 14")
+    subjects = ctx.answer("scope.data_subjects") or []
+    if "pupils_students" in subjects:
+        zh.append("学生")
+        en.append("pupils or students")
+    if "patients" in subjects:
+        zh.append("患者")
+        en.append("patients")
+    if ctx.answer("scope.elderly_disabled") == "yes":
+        zh.append("老年人或残疾人")
+        en.append("elderly people or people with disabilities")
+    return ("、".join(zh), ", ".join(en)) if zh else None
+
+
+def proposed_vulnerable_adjustment(ctx: Context) -> dict[str, str] | None:
+    """The impact adjustment the risk grid pre-fills (the DPO may edit the reason or remove it, giving why)."""
+    groups = vulnerable_groups(ctx)
+    if groups is None:
+        return None
+    return {"kind": "vulnerable",
+            "reason": f"受影响人群包括{groups[0]}，抗风险能力和心理承受能力较弱（GB/T 39335 附录D，影响程度上调一级）。"
+                      if ctx.assessment.language != "en" else
+                      f"The people affected include {groups[1]}, who are less able to withstand financial and "
+                      "psychological harm (GB/T 39335 Annex D: impact raised by one level)."}
+
+
+@rule("risk.vulnerable-adjustment", "GBT39335-D1-ADJ-VULNERABLE-UP")
+def vulnerable_adjustment(ctx: Context):
+    """GB/T 39335 Annex D (draft): raise the impact one level for vulnerable groups, in every rated stage, or
+    say why not."""
+    ob = "GBT39335-D1-ADJ-VULNERABLE-UP"
+    qs = [q for q in ("scope.minors_u14", "scope.data_subjects", "scope.elderly_disabled",
+                      "risk.vulnerable_reason") if ctx.shown(q)]
+    groups = vulnerable_groups(ctx)
+    if groups is None:
+        if ctx.answered("scope.data_subjects") and ctx.answered("scope.minors_u14"):
+            yield ctx.finding(ob, "not_applicable",
+                              ("受影响人群中没有未成年人、学生、患者、老年人或残疾人等脆弱群体。",
+                               "No vulnerable group (children, pupils, patients, elderly or disabled people) is among "
+                               "the people affected."), None, qs)
+        return
+    missing: list[str] = []
+    for rid, entry in (ctx.assessment.risks or {}).items():
+        if not isinstance(entry, dict):
+            continue
+        for stage in ("inherent", "current", "target"):
+            rating = entry.get(stage)
+            if isinstance(rating, dict) and rating.get("impact") and not any(
+                    isinstance(a, dict) and a.get("kind") == "vulnerable"
+                    for a in rating.get("impact_adjustments") or []):
+                missing.append(rid)
+                break
+    if not ctx.assessment.risks:
+        return
+    if not missing:
+        yield ctx.finding(ob, "compliant",
+                          (f"受影响人群包括{groups[0]}，各项风险的影响程度均已按 GB/T 39335 附录D上调一级。",
+                           f"The people affected include {groups[1]}; the impact of every risk is raised by one level "
+                           "as GB/T 39335 Annex D suggests."), None, qs)
+        return
+    names = risk_labels(ctx, dict.fromkeys(missing))
+    if substantive(ctx, "risk.vulnerable_reason"):
+        yield ctx.finding(ob, "compliant",
+                          (f"受影响人群包括{groups[0]}；以下风险未上调影响程度，理由已写明：{names[0]}。",
+                           f"The people affected include {groups[1]}; the impact of these risks is not raised, for "
+                           f"the reasons given: {names[1]}."), None, qs)
+        return
+    yield ctx.finding(ob, "advisory",
+                      (f"受影响人群包括{groups[0]}，但以下风险的影响程度没有按脆弱群体上调一级，也没有写明理由：{names[0]}。",
+                       f"The people affected include {groups[1]}, but the impact of these risks is not raised by one "
+                       f"level for a vulnerable group, and no reason is given: {names[1]}."),
+                      ("在风险评级表中为这些风险的各个阶段加上“脆弱群体”上调（已预填理由，可修改）；不上调的，写明理由。",
+                       "Add the 'vulnerable group' raise to every stage of these risks in the risk grid (a reason is "
+                       "pre-filled and can be edited); if you do not raise it, say why."), qs)
 
 
 @rule("risk.action-plan", "GBT39335-5.8-TREATMENT", "GBT39335-5.8-RESIDUAL-TRACKING")
@@ -206,9 +334,9 @@ def action_plan(ctx: Context):
         if accepted:
             names = risk_labels(ctx, accepted)
             treatment.add("advisory",
-                          (f"以下风险处置后仍达到不可接受等级，却被选择为接受风险：{names[0]}。",
-                           f"These risks are still at an unacceptable residual level, yet the plan accepts them: "
-                           f"{names[1]}."),
+                          (f"以下风险在已落实的措施下仍达到不可接受等级，却被选择为接受风险：{names[0]}。",
+                           f"These risks are still at an unacceptable level with the measures in place, yet the plan "
+                           f"accepts them: {names[1]}."),
                           ("不可接受等级的风险不应直接接受；补充措施，或说明调整风险判定准则的依据。",
                            "A risk at an unacceptable level should not simply be accepted; add measures, or justify "
                            "a change of the risk criteria."))
@@ -216,6 +344,18 @@ def action_plan(ctx: Context):
                             ("七类风险均已确定处置方式。", "Every one of the seven risks has a treatment."), qs)
 
     tracking = Issues()
+    if result is not None:
+        untargeted = [rid for rid, res in result.results.items()
+                      if res.target is None and res.current is not None and plan_items(ctx, [rid])]
+        if untargeted:
+            names = risk_labels(ctx, untargeted)
+            plan = plan_names(plan_items(ctx, untargeted))
+            tracking.add("advisory",
+                         (f"计划中的措施{plan[0]}针对以下风险，但没有评定整改计划完成后的目标风险：{names[0]}。",
+                          f"The planned measures {plan[1]} address these risks, but no target risk after the plan "
+                          f"is rated: {names[1]}."),
+                         ("在风险评级表中为这些风险评定目标风险，说明计划完成后风险降到什么等级。",
+                          "Rate the target risk of these risks in the risk grid: the level once the plan is done."))
     planned = [r for r in rows if r.get("status") == "planned"]
     no_owner = [r for r in planned if not says_something(r.get("owner"), 2)]
     no_due = [r for r in planned if parse_date(r.get("due")) is None]

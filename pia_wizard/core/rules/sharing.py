@@ -63,9 +63,10 @@ def entrusted_processing(ctx: Context):
         for ob in ENTRUST:
             yield ctx.finding(
                 ob, "not_applicable",
-                ("没有受托人代为处理人脸信息，委托处理的规则不适用。",
+                ("没有受托人代为处理人脸信息，委托处理的规则不适用。"
+                 + (NATIONAL_ROLE[0] if "national_service" in roles else ""),
                  "No entrusted party processes the facial information for you, so the rules on entrusted "
-                 "processing do not apply."),
+                 "processing do not apply." + (" " + NATIONAL_ROLE[1] if "national_service" in roles else "")),
                 ("确认供应商、运维方不能远程访问人脸信息；一旦可以访问，即属委托处理。",
                  "Confirm that vendors and maintenance staff cannot reach the facial information remotely; if they "
                  "can, that is entrusted processing."),
@@ -174,6 +175,65 @@ def _authority_compliant(ctx: Context, qs: list[str]):
          "Report only what the rule requires and keep records of reports and requests."), qs)
 
 
+NATIONAL_ROLE = ("国家网络身份认证公共服务是国家依法建设的公共服务，按自己的规则比对并只返回结果：它不按你的要求处理"
+                 "（不是第二十一条的受托人），也不为自己的业务使用这些信息（不是第二十三条的接收方）。",
+                 "The national online identity authentication service (国家网络身份认证公共服务) is a public "
+                 "service the State runs under its own rules; it compares the image and returns only a result. It "
+                 "does not act on your instructions (it is not an entrusted party under Art. 21) and does not use "
+                 "the data for a business of its own (it is not a recipient under Art. 23).")
+
+
+def _national_service(ctx: Context):
+    """The live image sent to the national online identity authentication service for comparison: no separate
+    consent to provision (PIPL Art. 23), but the transfer must be in the notice (Arts. 17, 23)."""
+    qs = ["sharing.recipients", "sharing.national_service_flow", "sharing.national_service_notice"]
+    flow, told = ctx.answer("sharing.national_service_flow"), ctx.answer("sharing.national_service_notice")
+    missing = [q for q, a in (("sharing.national_service_flow", flow), ("sharing.national_service_notice", told))
+               if a is None]
+    if missing:
+        return ctx.finding(PROVISION, "gap",
+                           ("评估尚未回答此项义务的问题：" + "、".join(missing) + "。",
+                            "The assessment does not answer this yet: " + ", ".join(missing) + "."),
+                           ("回答相关问题，个人信息保护影响评估须覆盖此项义务。",
+                            "Answer the questions: the PIPIA must cover this obligation."), missing)
+    problems: list[tuple[str, str]] = []
+    if not ctx.text_is_substantive("sharing.national_service_flow", 30):
+        problems.append(("没有写明发送哪些信息、经什么方式接入和传输、返回什么结果",
+                         "what is sent, how the system is connected and the data carried, and what comes back are "
+                         "not described"))
+    if told == "no":
+        problems.append(("告知中没有写明人脸图像将发送到该服务比对",
+                         "the notice does not say that the face image is sent to the service for comparison"))
+    elif told == "unknown":
+        problems.append(("尚未确认告知中是否写明人脸图像将发送到该服务比对",
+                         "it is not confirmed that the notice says the face image is sent to the service for "
+                         "comparison"))
+    if problems:
+        return ctx.finding(
+            PROVISION, "gap",
+            ("现场人脸图像发送到国家网络身份认证公共服务比对：" + "；".join(p[0] for p in problems) + "。"
+             + NATIONAL_ROLE[0] + "因此不需要就“向他人提供”取得单独同意，但发送本身是你的处理活动，必须事先告知"
+             "（《个人信息保护法》第十七条、第二十三条）。",
+             "The live face image is sent to the national online identity authentication service for comparison: "
+             + "; ".join(p[1] for p in problems) + ". " + NATIONAL_ROLE[1] + " No separate consent to provision is "
+             "therefore needed, but the sending is your own processing and must be told beforehand (PIPL Arts. 17 "
+             "and 23)."),
+            ("在核验前的告知中写明：现场人脸图像发送到国家网络身份认证公共服务比对、发送哪些信息、只取回比对结果、"
+             "本单位是否留存；并记录接入依据和传输方式。",
+             "Say in the notice before the check that the live face image goes to the national online identity "
+             "authentication service for comparison, what is sent, that only the result comes back, and whether "
+             "you keep anything; record the access arrangement and how the data is carried."),
+            qs)
+    return ctx.finding(
+        PROVISION, "compliant",
+        ("现场人脸图像发送到国家网络身份认证公共服务比对，只取回比对结果，告知中已写明。" + NATIONAL_ROLE[0]
+         + "因此不需要就“向他人提供”取得单独同意。",
+         "The live face image is sent to the national online identity authentication service for comparison and "
+         "only the result comes back; the notice says so. " + NATIONAL_ROLE[1] + " No separate consent to "
+         "provision is therefore needed."),
+        None, qs)
+
+
 @rule("sharing.provision", PROVISION, SHARE_NOTICE)
 def provision(ctx: Context):
     """PIPL Art. 23 and GB/T 35273 9.2 i) second sentence: notice and separate consent before providing."""
@@ -193,13 +253,14 @@ def provision(ctx: Context):
         return
 
     to_recipient, to_authority = "recipient" in roles, "authority" in roles
+    to_national = "national_service" in roles
     notice = _chosen(ctx, "sharing.provision_notice") if to_recipient else None
     consent = ctx.answer("sharing.provision_consent") if to_recipient else None
     if to_recipient and (notice is None or consent is None):
         return  # not answered yet: the engine reports it
 
     # PIPL Art. 23
-    if not to_recipient and not to_authority:
+    if not to_recipient and not to_authority and not to_national:
         yield ctx.finding(
             PROVISION, "not_applicable",
             ("只有受托人代为处理，没有向其他个人信息处理者提供人脸信息，第二十三条不适用；委托处理适用第二十一条。",
@@ -261,10 +322,16 @@ def provision(ctx: Context):
                  "reported."),
                 qs)
 
+    if to_national:
+        yield _national_service(ctx)
+
     if not to_recipient:
+        note = (("发送到国家网络身份认证公共服务比对不属于共享或转让。", " Sending the image to the national online "
+                 "identity authentication service for comparison is not sharing or transfer.") if to_national
+                else ("", ""))
         yield ctx.finding(SHARE_NOTICE, "not_applicable",
-                          ("没有向其他处理者共享或转让人脸信息。", "Facial information is not shared with or "
-                           "transferred to other processors."), None, ["sharing.recipients"])
+                          ("没有向其他处理者共享或转让人脸信息。" + note[0], "Facial information is not shared with or "
+                           "transferred to other processors." + note[1]), None, ["sharing.recipients"])
         return
 
     # GB/T 35273 9.2 i), second sentence: separate notice (purpose, biometric types, recipient identity and
@@ -324,10 +391,17 @@ def no_share(ctx: Context):
     if roles is None:
         return
     if "recipient" not in roles:
+        kinds = [k for k in (("entrusted", "受托处理", "entrusted processing"),
+                             ("authority", "依法向国家机关报送", "statutory reporting to State organs"),
+                             ("national_service", "经国家网络身份认证公共服务比对",
+                              "comparison through the national online identity authentication service"))
+                 if k[0] in roles]
+        zh = "、".join(k[1] for k in kinds)
+        en = (", ".join(k[2] for k in kinds[:-1]) + " and " + kinds[-1][2]) if len(kinds) > 1 else kinds[0][2]
         yield ctx.finding(NO_SHARE, "compliant",
-                          ("只有受托处理或依法向国家机关报送，人脸信息不共享、不转让给其他处理者。" + GBT_NOTE[0],
-                           "There is only entrusted processing or statutory reporting to State organs; facial "
-                           "information is not shared with or transferred to other processors." + GBT_NOTE[1]),
+                          (f"只有{zh}，人脸信息不共享、不转让给其他处理者。" + GBT_NOTE[0],
+                           f"There is only {en}; facial information is not shared with or transferred to other "
+                           "processors." + GBT_NOTE[1]),
                           None, ["sharing.recipients"])
         return
     need = ctx.answer("sharing.provision_need")

@@ -13,6 +13,7 @@ from typing import Any
 
 from pia_wizard.core.findings import VERDICT_ORDER
 from pia_wizard.core.rules import Context, is_substantive, rule
+from pia_wizard.core.rules.minors import child_consent_defect
 
 # Match logs without images are personal information but not facial information (Art. 8 is about the latter).
 NON_FACIAL = ("match_log",)
@@ -503,6 +504,9 @@ def _basis(ctx: Context, half: str) -> tuple[str, str, str] | None:
             if _optional(ctx, "consent.separate") == "no":
                 return ("gap", "称依据单独同意，但同意部分的回答是没有取得单独同意。",
                         "Separate consent is relied on, but the consent part says no separate consent is obtained.")
+            if (child := child_consent_defect(ctx)) is not None:  # PIPL Art. 31, Measures Art. 7
+                return ("gap", f"称依据单独同意，但{child[0]}。",
+                        f"Separate consent is relied on, but {child[1]}.")
             return ("compliant", *ok)
         label = ctx.bank.question(qid).option_label
         return ("gap", f"{short[0]}：{label(scope, 'zh')}。", f"{short[1]}: {_lower_first(label(scope, 'en'))}.")
@@ -587,12 +591,41 @@ def off_device(ctx: Context):
                               None, ["scope.off_device"])
         return
 
-    basis = _basis(ctx, "storage")
-    if basis is not None:
+    # Art. 8 treats storage and transmission apart: data that only passes through (sent out for comparison and
+    # kept nowhere) is judged under the internet half, not as storage outside the device.
+    kept = ctx.answer("storage.kept_off_device")
+    if kept == "no":
+        if outside:
+            yield ctx.finding("FRM-08-LOCAL-STORAGE", "gap",
+                              ("存储部分称人脸信息不在设备以外存储，但保存期限表中"
+                               + "、".join(z for z, _ in outside) + "存放在设备以外。",
+                               "The storage part says no facial information is kept outside the device, but the "
+                               "retention table has " + ", ".join(e for _, e in outside) + " outside it."),
+                              ("核实实际存放位置，更正其中一处回答；如确实存储在设备以外，按第八条取得依据。",
+                               "Check where the data really is and correct one of the answers; if it is kept outside "
+                               "the device, find an Art. 8 basis."),
+                              ["storage.kept_off_device", Q_ROWS])
+        else:
+            yield ctx.finding("FRM-08-LOCAL-STORAGE", "compliant",
+                              ("人脸信息只在传输时离开设备，设备以外的任何地方都不留存；是否通过互联网对外传输，"
+                               "见第八条传输部分的结论。",
+                               "Facial information leaves the device only in transit and is kept nowhere outside it; "
+                               "whether it goes out over the internet is decided under the transmission part of "
+                               "Art. 8."), None, ["scope.off_device", "storage.kept_off_device", Q_ROWS])
+    elif kept == "unknown":
+        yield ctx.finding("FRM-08-LOCAL-STORAGE", "gap",
+                          ("尚未确认人脸信息是否存储在设备以外（包括前置机、中转服务器的暂存）。",
+                           "It is not confirmed whether facial information is kept outside the device (including "
+                           "temporary holding on a front-end processor or relay server)."),
+                          ("向供应商核实每类人脸信息的存放位置和删除时间，并据实填写保存期限表。",
+                           "Check with the vendor where each kind of facial information is kept and when it is "
+                           "deleted, and fill in the retention table accordingly."),
+                          ["storage.kept_off_device"])
+    elif kept == "yes" and (basis := _basis(ctx, "storage")) is not None:
         verdict, zh, en = basis
         yield ctx.finding("FRM-08-LOCAL-STORAGE", verdict,
                           ("人脸信息存储在设备以外。" + zh, "Facial information is stored outside the device. " + en),
-                          None if verdict == "compliant" else act_local, qs_local)
+                          None if verdict == "compliant" else act_local, [*qs_local, "storage.kept_off_device"])
     internet = ctx.answer("storage.internet_transfer")
     if internet == "no":
         if online:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.core.helpers import findings, verdicts
+from tests.core.helpers import findings, rec, verdicts
 from tests.core.rules.test_minors import assert_always_decided
 
 SOLE = "FRM-10-NOT-SOLE-METHOD"
@@ -24,7 +24,8 @@ GOOD = {
 }
 CITATION = "某部门规章第十二条：对某类人员进行人脸比对核验（原文已摘录附后）。"
 FACE_ONLY = {**GOOD, "alternatives.offered": ["face_only"], "alternatives.state_rule": "no",
-             "alternatives.why_face_only": None, "alternatives.refusal_consequences": ["service_refused"]}
+             "alternatives.non_face_exists": "no", "alternatives.why_face_only": None,
+             "alternatives.refusal_consequences": ["service_refused"]}
 STATE = {**FACE_ONLY, "alternatives.state_rule": "yes", "alternatives.state_rule_citation": CITATION}
 
 
@@ -62,10 +63,12 @@ def test_face_only_without_state_rule_or_reason_is_a_gap():
 
 
 def test_face_only_with_argued_reason_is_advisory():
+    """Only when the assessment answers that no non-face method exists; the reasons are quoted."""
     why = "系统用于核验远程开户者本人，证件、卡片和人工方式均无法在线确认是本人操作。"
     answers = {**FACE_ONLY, "alternatives.why_face_only": why}
     f = one(answers, SOLE)
-    assert f.verdict == "advisory" and "scrutinise" in f.explanation.en
+    assert f.verdict == "advisory" and why in f.explanation.zh and why in f.explanation.en
+    assert "alternatives.non_face_exists" in f.questions
 
 
 def test_face_only_reason_unanswered_falls_to_the_engine():
@@ -99,7 +102,7 @@ def test_refusal_under_a_pending_state_rule_is_not_judged_yet():
     answers = {**FACE_ONLY, "alternatives.state_rule": None}
     for ob in (COERCION, PIPL16, GBT):
         f = one(answers, ob)
-        assert f.rule == "completeness" and f.verdict == "gap", ob
+        assert f.rule == "completeness" and f.verdict == rec(ob, "gap"), ob
         assert "alternatives.state_rule" in f.questions, ob
 
 
@@ -123,7 +126,7 @@ def test_face_only_ticked_with_a_method_counts_as_alternatives():
 def test_offered_unanswered_falls_to_the_engine():
     for ob in (SOLE, EXC, REFUSAL, GBT):
         f = one({}, ob)
-        assert f.rule == "completeness" and f.verdict == "gap", ob
+        assert f.rule == "completeness" and f.verdict == rec(ob, "gap"), ob
 
 
 # ------------------------------------------------------------------ Art. 10: reasonable and convenient

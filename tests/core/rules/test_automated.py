@@ -1,15 +1,12 @@
 """Automated decisions: PIPL Art. 24, tested on the realistic example files with answers changed."""
 
-import json
 from pathlib import Path
 
 import pytest
 
-from pia_wizard.core.assessment import parse
 from pia_wizard.core.bank import default_bank
-from pia_wizard.core.engine import evaluate
 from pia_wizard.core.obligations import get
-from tests.core.helpers import TODAY
+from tests.core.helpers import evaluated, example
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 TRANSPARENT = "PIPL-24-TRANSPARENT-FAIR"
@@ -19,22 +16,6 @@ ART24 = (TRANSPARENT, MARKETING, EXPLAIN)
 NEW_QUESTIONS = ("purpose.auto_transparent", "purpose.auto_transparent_how", "purpose.auto_marketing",
                  "purpose.auto_marketing_optout", "purpose.auto_marketing_optout_how", "purpose.auto_explain_refuse",
                  "purpose.auto_explain_refuse_channel")
-
-
-def example(name: str, **changes) -> dict:
-    """An example's file as data, with answers changed (``None`` removes an answer)."""
-    data = json.loads((EXAMPLES / f"{name}.json").read_text(encoding="utf-8"))
-    for qid, value in changes.items():
-        qid = qid.replace("__", ".")
-        if value is None:
-            data["answers"].pop(qid, None)
-        else:
-            data["answers"][qid] = value
-    return data
-
-
-def evaluated(data: dict):
-    return evaluate(parse(json.dumps(data, ensure_ascii=False).encode("utf-8")), today=TODAY)
 
 
 def only(data: dict, obligation: str):

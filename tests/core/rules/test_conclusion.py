@@ -1,6 +1,5 @@
 """Conclusion rules: re-assessment (Measures Art. 9), item 1 (PIPL 56(1)), team, consultation, decision."""
 
-import pytest
 
 from tests.core.helpers import findings, verdicts
 from tests.core.rules.test_riskq import GOOD as RISK_GOOD
@@ -192,7 +191,7 @@ def test_team_without_lead_or_independent_member_is_advisory():
 
 def test_placeholder_signatory_is_a_gap():
     f = only({**TEAM, "conclusion.signatory": "待定"}, TS)
-    assert f.verdict == "gap" and "Nobody is named to sign" in f.explanation.en
+    assert f.verdict == "advisory" and "Nobody is named to sign" in f.explanation.en
 
 
 def test_period_end_before_start_is_advisory():
@@ -227,8 +226,8 @@ def test_consultation_without_result_or_subjects_is_advisory():
 def test_no_consultation_with_reason_is_advisory_without_is_gap():
     reason = "评估时间只有两周，已查阅近一年的住客投诉和前台反馈记录作为替代。"
     assert verdicts({"conclusion.consulted": "no", "conclusion.consult_why_not": reason}, SH) == ["advisory"]
-    assert verdicts({"conclusion.consulted": "no", "conclusion.consult_why_not": "无"}, SH) == ["gap"]
-    assert verdicts({"conclusion.consulted": "unknown"}, SH) == ["gap"]
+    assert verdicts({"conclusion.consulted": "no", "conclusion.consult_why_not": "无"}, SH) == ["advisory"]
+    assert verdicts({"conclusion.consulted": "unknown"}, SH) == ["advisory"]
     # The reason given while consulted == yes is hidden and ignored.
     assert verdicts({**CONSULTED, "conclusion.consult_why_not": "x"}, SH) == ["compliant"]
 
@@ -251,49 +250,17 @@ LAWFUL = {
 LAW = ("FRM-09-CONTENT-LAWFUL", "PIPL-56-CONTENT-LAWFUL")
 
 
-def test_lawful_judgement():
+def test_lawful_judgement_is_a_content_item_met_by_a_reasoned_judgement():
+    """Measures Art. 9(1) / PIPL 56(1) say what the assessment contains: a reasoned "no" or "only with fixes"
+    meets them (the defects are charged to the articles behind them), a judgement without reasons does not."""
     for ob in LAW:
         assert verdicts(LAWFUL, ob) == ["compliant"]
-        assert verdicts({**LAWFUL, "conclusion.lawful_judgement": "with_fixes"}, ob) == ["gap"]
-        assert verdicts({**LAWFUL, "conclusion.lawful_judgement": "no"}, ob) == ["gap"]
+        f = only({**LAWFUL, "conclusion.lawful_judgement": "with_fixes"}, ob)
+        assert f.verdict == "compliant" and "only once the problems found" in f.explanation.en
+        f = only({**LAWFUL, "conclusion.lawful_judgement": "no"}, ob)
+        assert f.verdict == "compliant" and "finds that they are not" in f.explanation.en
         assert verdicts({**LAWFUL, "conclusion.lawful_reason": "合法"}, ob) == ["gap"]
         assert verdicts({"conclusion.lawful_reason": LAWFUL["conclusion.lawful_reason"]}, ob) == []
-
-
-FIXES = {**LAWFUL, "conclusion.lawful_judgement": "with_fixes"}
-CONDITIONS = "（1）12月5日前取消门禁卡押金和审批；（2）即日起暂停新登记，门岗对无卡住户人工核实放行（物业经理）。"
-
-
-@pytest.mark.parametrize("started", ["no", "unknown", None])
-def test_with_fixes_before_go_live_says_collect_nothing_until_fixed(started):
-    for ob in LAW:
-        f = only({**FIXES, "scope.started": started, "conclusion.decision": "proceed_with_conditions"}, ob)
-        assert f.verdict == "gap"
-        assert f.action.en == "Fix them first, and collect no facial information before then."
-        assert "scope.started" not in f.questions
-
-
-def test_with_fixes_on_a_live_system_continuing_under_conditions_uses_interim_controls():
-    """A live system that goes on under conditions cannot be told to collect nothing before the fixes."""
-    answers = {**FIXES, "scope.started": "yes", "conclusion.decision": "proceed_with_conditions",
-               "conclusion.conditions": CONDITIONS}
-    for ob in LAW:
-        f = only(answers, ob)
-        assert f.verdict == "gap"
-        assert "collect no facial information" not in f.action.en
-        assert "deadlines in the action plan" in f.action.en
-        assert "interim controls set out in the conditions" in f.action.en and "suspend" in f.action.en
-        assert "过渡控制措施" in f.action.zh and "暂停" in f.action.zh
-        assert {"scope.started", "conclusion.decision"} <= set(f.questions)
-
-
-def test_with_fixes_on_a_live_system_other_decisions():
-    f = only({**FIXES, "scope.started": "yes", "conclusion.decision": "do_not_proceed"}, LAW[0])
-    assert "stop processing facial information" in f.action.en
-    f = only({**FIXES, "scope.started": "yes", "conclusion.decision": "proceed"}, LAW[0])
-    assert "set and apply interim controls" in f.action.en
-    f = only({**FIXES, "scope.started": "yes"}, LAW[0])  # decision not answered yet
-    assert "set and apply interim controls" in f.action.en
 
 
 # ---------------------------------------------------------------- the decision (GB/T 35273 11.4 e)
@@ -316,19 +283,19 @@ def test_decision_unanswered_gives_no_finding():
 
 
 def test_decision_without_reasons_is_a_gap():
-    assert verdicts({**PROCEED, "conclusion.decision_reason": "同意"}, DEC, risks=risks()) == ["gap"]
+    assert verdicts({**PROCEED, "conclusion.decision_reason": "同意"}, DEC, risks=risks()) == ["advisory"]
 
 
 def test_proceed_with_unacceptable_residual_risk_is_a_gap():
     f = only(PROCEED, DEC, risks=risks(high=("leak", "illegal_use")))
-    assert f.verdict == "gap"
-    assert "unacceptable level for: Leak, Illegal use" in f.explanation.en
+    assert f.verdict == "advisory"
+    assert "these risks are still at an unacceptable level: Leak, Illegal use" in f.explanation.en
 
 
 def test_proceed_against_own_judgements_is_a_gap():
-    assert verdicts({**PROCEED, "conclusion.lawful_judgement": "with_fixes"}, DEC, risks=risks()) == ["gap"]
-    assert verdicts({**PROCEED, "risk.measures_judgement": "partly"}, DEC, risks=risks()) == ["gap"]
-    assert verdicts({**PROCEED, "risk.mitigation_effective": "not_effective"}, DEC, risks=risks()) == ["gap"]
+    assert verdicts({**PROCEED, "conclusion.lawful_judgement": "with_fixes"}, DEC, risks=risks()) == ["advisory"]
+    assert verdicts({**PROCEED, "risk.measures_judgement": "partly"}, DEC, risks=risks()) == ["advisory"]
+    assert verdicts({**PROCEED, "risk.mitigation_effective": "not_effective"}, DEC, risks=risks()) == ["advisory"]
 
 
 def test_proceed_with_immediate_measures_still_planned_is_advisory():
@@ -347,10 +314,10 @@ def test_conditional_decision():
     cond = {**PROCEED, "conclusion.decision": "proceed_with_conditions",
             "conclusion.conditions": "上线前完成供应商运维账号一人一号改造并开启审计（信息部，2027-01-31前）。"}
     assert verdicts(cond, DEC, risks=risks()) == ["compliant"]
-    assert verdicts({**cond, "conclusion.conditions": None}, DEC, risks=risks()) == ["gap"]
+    assert verdicts({**cond, "conclusion.conditions": None}, DEC, risks=risks()) == ["advisory"]
     f = only(cond, DEC, risks=risks(high=("leak",)))
-    assert f.verdict == "advisory" and "The conditions must include" in f.action.en
-    assert verdicts({**cond, "conclusion.lawful_judgement": "no"}, DEC, risks=risks()) == ["gap"]
+    assert f.verdict == "advisory" and "make them conditions" in f.action.en
+    assert verdicts({**cond, "conclusion.lawful_judgement": "no"}, DEC, risks=risks()) == ["advisory"]
 
 
 def test_do_not_proceed():

@@ -438,7 +438,7 @@ def test_every_answer_path_decides_every_consent_obligation():
                           [*ALT_IDS, "notice.timing", "scope.off_device"], runs=300)
 
 
-STEER = {"says_mandatory", "false_claims", "alternative_hidden", "default_nudge", "pressure"}
+STEER = {"says_mandatory", "false_claims", "alternative_hidden", "default_nudge", "pressure", "not_asked"}
 
 
 def _expected(a):
@@ -450,18 +450,20 @@ def _expected(a):
     if basis not in ("consent", "not_determined"):
         return {ob: ["not_applicable"] for ob in VOLUNTARINESS}
     offered = a.get("alternatives.offered")
-    alts = [o for o in offered or [] if o != "face_only"]
-    face_only = offered is not None and not alts
+    alts = [o for o in offered or [] if o not in ("face_only", "everyone_captured")]
+    passive = "everyone_captured" in (offered or [])  # everyone in view is recognised: nobody chooses
+    face_only = offered is not None and not alts and not passive
+    no_choice = face_only or passive
     convenience = a.get("alternatives.convenience") if alts else None
-    state = a.get("alternatives.state_rule") if face_only else None
+    state = a.get("alternatives.state_rule") if no_choice else None
     citation = a.get("alternatives.state_rule_citation") if state == "yes" else None
-    state_ok = face_only and state == "yes" and citation not in (None, "无")
-    pending = face_only and (state is None or (state == "yes" and citation is None))
+    state_ok = no_choice and state == "yes" and citation not in (None, "无")
+    pending = no_choice and (state is None or (state == "yes" and citation is None))
     conseq, present = a.get("alternatives.refusal_consequences"), a.get("alternatives.presentation")
     practices = a.get("consent.pressure_practices")
-    if None in (offered, conseq, present, practices) or (alts and convenience is None):
+    if None in (offered, conseq, present, practices) or (alts and not passive and convenience is None):
         return {ob: ["wait"] for ob in VOLUNTARINESS}
-    denied = face_only or "service_refused" in conseq
+    denied = no_choice or bool({"service_refused", "cannot_refuse"} & set(conseq))
     coerced = bool({"penalised", "extra_fee"} & set(conseq))
     steering = set(present) & STEER
     doubts = (convenience == "much_less" or bool({"must_justify", "lose_benefit"} & set(conseq))
@@ -501,7 +503,7 @@ def _expected(a):
         out["SPC-04-CONSENT-DEFENCE"] = ["wait"]
     else:
         spc_gap = (unnecessary or separate in ("no", "unknown") or bundled or coerced
-                   or bool(steering & {"says_mandatory", "pressure"}))
+                   or bool(steering & {"says_mandatory", "pressure", "not_asked"}))
         spc_soft = doubts or bool(steering & {"alternative_hidden", "default_nudge"})
         if pending and not spc_gap:
             out["SPC-04-CONSENT-DEFENCE"] = ["wait"]

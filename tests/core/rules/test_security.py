@@ -388,6 +388,6 @@ def test_every_answer_path_decides_every_security_obligation():
                 answers[q.id] = value
         evaluation = run(answers)
         for ob in obligations:
-            found = [f for f in evaluation.findings if f.obligation == ob]
+            found = [f for f in evaluation.findings if f.obligation == ob and not f.rule.startswith("consistency.")]
             assert len(found) == 1, (ob, answers, found)
-            assert not (found[0].rule == "completeness" and found[0].verdict == "advisory"), (ob, answers)
+            assert not (found[0].rule == "completeness" and "no rule decides" in found[0].explanation.en), (ob, answers)

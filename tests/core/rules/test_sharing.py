@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.core.helpers import findings, verdicts
+from tests.core.helpers import findings, rec, verdicts
 
 ENTRUST = ("PIPL-21-ENTRUST-CONTRACT-SUPERVISE", "PIPL-21-ENTRUST-RETURN-DELETE")
 PROVISION = "PIPL-23-PROVISION-NOTICE-CONSENT"
@@ -130,7 +130,7 @@ def test_partner_with_notice_and_separate_consent_is_compliant():
 def test_provision_defects_are_gaps(change):
     answers = {**PARTNER, **change}
     assert verdicts(answers, PROVISION) == ["gap"]
-    assert verdicts(answers, SHARE_NOTICE) == ["gap"]
+    assert verdicts(answers, SHARE_NOTICE) == [rec(SHARE_NOTICE, "gap")]
 
 
 def test_provision_on_a_stated_legal_basis():
@@ -155,7 +155,7 @@ def test_provision_unanswered_falls_to_the_engine():
     answers = {"scope.third_parties": "yes", "sharing.recipients": ["recipient"]}
     f = only(answers, PROVISION)
     assert f.rule == "completeness"
-    assert verdicts(answers, NO_SHARE) == ["gap"]  # completeness: not answered yet
+    assert verdicts(answers, NO_SHARE) == [rec(NO_SHARE, "gap")]  # completeness: not answered yet
 
 
 def test_statutory_reporting_to_state_organs():
@@ -221,7 +221,7 @@ DETAIL = "在门店荣誉墙展示获奖员工照片，员工本人书面单独�
 def test_public_disclosure(value, detail, pipl, gbt):
     answers = {"sharing.public_disclosure": value, "sharing.disclosure_detail": detail}
     assert verdicts(answers, "PIPL-25-NO-PUBLIC-DISCLOSURE") == [pipl]
-    assert verdicts(answers, "GBT35273-9.4F-NO-DISCLOSURE") == [gbt]
+    assert verdicts(answers, "GBT35273-9.4F-NO-DISCLOSURE") == [rec("GBT35273-9.4F-NO-DISCLOSURE", gbt)]
 
 
 def test_disclosure_is_never_prohibited_outright():

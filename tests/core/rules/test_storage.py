@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.core.helpers import findings, verdicts
+from tests.core.helpers import findings, rec, verdicts
 from tests.core.rules.test_minors import assert_always_decided
 
 LOCAL = "FRM-08-LOCAL-STORAGE"
@@ -35,6 +35,7 @@ OFF = {
     "scope.off_device": "yes",
     "storage.retention": [CAPTURE_GONE, {**TEMPLATE, "location": "cloud"}, LOG],
     "storage.internet_transfer": "yes",
+    "storage.kept_off_device": "yes",
     "storage.offdevice_basis": "separate_consent",
     "storage.offdevice_consent": "covers_off_device",
     "storage.internet_consent": "covers_internet",
@@ -196,7 +197,7 @@ def test_live_images_kept_without_reason_is_a_gap():
     answers = {**GATE, "storage.retention": [kept, TEMPLATE]}
     for ob in SHORT:
         f = one(answers, ob)
-        assert f.verdict == "gap" and "kept after the verification" in f.explanation.en, ob
+        assert f.verdict == rec(ob, "gap") and "kept after the verification" in f.explanation.en, ob
 
 
 def test_live_images_kept_with_reason_is_advisory():
@@ -236,7 +237,8 @@ def test_period_the_assessment_finds_unnecessary_is_a_gap_whatever_the_reason():
              "reason": "按供应商出厂默认保存90日；该期限没有经过必要性论证。"}
     for ob in SHORT:
         f = one({**GATE, "storage.retention": rows(shots)}, ob)
-        assert f.verdict == "gap" and "assessment finds this longer than the purpose needs" in f.explanation.en, ob
+        assert f.verdict == rec(ob, "gap"), ob
+        assert "assessment finds this longer than the purpose needs" in f.explanation.en, ob
     template = {**TEMPLATE, "necessary": "no"}  # even a purpose-bound trigger
     assert verdicts({**GATE, "storage.retention": [CAPTURE_GONE, template]}, SHORT[0]) == ["gap"]
     # A named legal requirement still decides, whatever the judgement column says.
@@ -316,7 +318,7 @@ def test_match_logs_count_for_gbt_but_not_for_art8():
     log = {**LOG, "reason": None}
     answers = {**GATE, "storage.retention": rows(log)}
     assert verdicts(answers, SHORT[0]) == ["compliant"]
-    assert verdicts(answers, SHORT[1]) == ["gap"]
+    assert verdicts(answers, SHORT[1]) == [rec(SHORT[1], "gap")]
 
 
 def test_missing_capture_row_is_advisory():
@@ -332,7 +334,7 @@ def test_table_with_no_facial_rows_is_a_gap():
 def test_retention_unanswered_falls_to_the_engine():
     for ob in SHORT:
         f = one({}, ob)
-        assert f.rule == "completeness" and f.verdict == "gap", ob
+        assert f.rule == "completeness" and f.verdict == rec(ob, "gap"), ob
 
 
 # ------------------------------------------------------------------ PIPL Art. 47 deletion
@@ -349,7 +351,7 @@ def test_no_proactive_deletion_is_a_gap(trigger):
             "reason": "住户搬离后30天内可能回访。"}
     answers = {**GATE, "storage.retention": [CAPTURE_GONE, kept]}
     assert verdicts(answers, DELETE) == ["gap"]
-    assert verdicts(answers, DELETE_GBT) == ["gap"]
+    assert verdicts(answers, DELETE_GBT) == [rec(DELETE_GBT, "gap")]
 
 
 def test_manual_clean_up_and_unchecked_deletion_are_advisory():
@@ -497,7 +499,7 @@ def test_off_device_reason_unanswered_falls_to_the_engine():
 
 def test_off_device_unanswered_names_the_gate_for_localisation():
     f = one({}, LOC)
-    assert f.rule == "storage.localisation" and f.verdict == "gap"
+    assert f.rule == "storage.localisation" and f.verdict == "advisory"
     assert f.questions == ("scope.off_device",)
 
 
@@ -512,8 +514,8 @@ def test_cross_border_is_advisory_for_localisation():
 
 def test_encryption_check():
     assert verdicts({"storage.encryption": "both"}, "GBT35273-6.3A-ENCRYPT") == ["compliant"]
-    assert verdicts({"storage.encryption": "storage_only"}, "GBT35273-6.3A-ENCRYPT") == ["gap"]
-    assert verdicts({"storage.encryption": "partial_at_rest"}, "GBT35273-6.3A-ENCRYPT") == ["gap"]
+    assert verdicts({"storage.encryption": "storage_only"}, "GBT35273-6.3A-ENCRYPT") == ["advisory"]
+    assert verdicts({"storage.encryption": "partial_at_rest"}, "GBT35273-6.3A-ENCRYPT") == ["advisory"]
     assert verdicts({"storage.encryption": "nothing_stored"}, "GBT35273-6.3A-ENCRYPT") == ["not_applicable"]
 
 
