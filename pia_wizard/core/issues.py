@@ -6,10 +6,11 @@ them); an issue groups the findings that share a cause. Two findings share a cau
   * they decide the same obligation, or
   * they rest on the same answer (a question they cite) in the same section of the bank as both of their
     leading questions, or
-  * they apply the same article of the same binding instrument within one section (PIPL Art. 21's contract
-    and its return-or-delete term are one defect of the entrustment).
+  * they apply the same article of the Measures (Art. 8 storage asked in scope and in storage), or the same
+    article of another binding instrument within one section (PIPL Art. 21's contract and its
+    return-or-delete term are one defect of the entrustment).
 A group made only of recommended-standard findings joins the binding group it shares an answer with, else
-the binding group of its section; left alone, the ones of a section form one issue. Its statement and
+one led from its section; left alone, the ones of a section form one issue. Its statement and
 remedy are those of the most authoritative of its most serious findings, its severity is the worst verdict,
 and its legal bases are listed in order of authority.
 """
@@ -22,7 +23,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from pia_wizard.core.bank import Text
-from pia_wizard.core.findings import VERDICT_ORDER, Finding
+from pia_wizard.core.findings import VERDICT_ORDER, Finding, is_recommended
 
 # PRC hierarchy of norms (立法法): law, administrative regulation, departmental rule, judicial interpretation
 # (binding on courts, listed after the rules that bind the processor directly), mandatory standard,
@@ -117,7 +118,7 @@ class _Sets:
 
 
 def _recommended(f: Finding) -> bool:
-    return authority(f.obligation) == "recommended_standard"
+    return is_recommended(f.obligation)
 
 
 def _components(items: list[Finding], section_of: Mapping[str, str]) -> list[list[int]]:
@@ -130,25 +131,34 @@ def _components(items: list[Finding], section_of: Mapping[str, str]) -> list[lis
             if section_of.get(q, "") == home:
                 links.setdefault(("answer", q), []).append(i)
         if (m := _ARTICLE.match(f.obligation)) and f.questions:
-            links.setdefault(("article", m.group(0), home), []).append(i)
+            # An article of the Measures governs one matter (Art. 8 storage, Art. 9 the PIPIA and its records)
+            # wherever in the bank it is asked; articles of the PIPL and the NDSR are broader (NDSR Art. 22
+            # covers adults' and children's consent alike), so they join only within a section.
+            scope = () if m.group(1) == "FRM" else (home,)
+            links.setdefault(("article", m.group(0), *scope), []).append(i)
     for members in links.values():
         sets.join(members)
     groups: dict[int, list[int]] = {}
     for i in range(len(items)):
         groups.setdefault(sets.find(i), []).append(i)
     binding = [g for g in groups.values() if not all(_recommended(items[i]) for i in g)]
+    # What a binding group rests on, from its binding findings only (a standard attached to it does not widen it).
+    asked = [{q for i in b if not _recommended(items[i]) for q in items[i].questions} for b in binding]
+    led = [{section_of.get(_cause(items[i]), "") for i in b if not _recommended(items[i])} for b in binding]
     leftovers: dict[str, list[int]] = {}
     for g in groups.values():
         if g in binding:
             continue
         asks = {q for i in g for q in items[i].questions}
         home = section_of.get(_cause(items[g[0]]), "")
-        host = next((b for b in binding if asks & {q for i in b for q in items[i].questions}), None) or next(
-            (b for b in binding if section_of.get(_cause(items[b[0]]), "") == home), None)
+        host = (next((n for n, qs in enumerate(asked) if asks & qs), None)
+                if any(asks & qs for qs in asked) else None)
+        if host is None:
+            host = next((n for n, sections in enumerate(led) if home in sections), None)
         if host is not None:
-            host.extend(g)
+            binding[host].extend(g)
         else:
-            leftovers.setdefault(section_of.get(_cause(items[g[0]]), ""), []).extend(g)
+            leftovers.setdefault(home, []).extend(g)
     return [sorted(g) for g in binding + list(leftovers.values())]
 
 

@@ -84,3 +84,34 @@ def test_recommended_standard_findings_alone_form_one_issue_per_section():
                         "notice.items": "notice"})
     assert [len(i.findings) for i in issues] == [1, 2]
     assert issues[0].severity == "gap"
+
+
+def test_the_residential_gate_reads_as_about_fifteen_issues_each_one_cause():
+    ev = evaluated("residential-gate")
+    assert sum(ev.counts[v] for v in ISSUE_VERDICTS) > 70
+    assert len(ev.issues) <= 17
+
+    def issue_of(obligation):
+        found = [i for i in ev.issues if obligation in i.bases]
+        assert len(found) == 1, obligation
+        return found[0]
+
+    # A Measures article governs one matter wherever it is asked: where the data is kept and for how long.
+    assert issue_of("FRM-08-LOCAL-STORAGE") is issue_of("FRM-08-SHORTEST-RETENTION") is issue_of("PIPL-47-DELETE")
+    assert issue_of("FRM-09-PIPIA-BEFORE") is issue_of("FRM-09-PROCESSING-RECORD")
+    # NDSR Art. 22 covers adults' and children's consent alike; the children's defect stays its own issue.
+    assert issue_of("NDSR-22-MINOR-GUARDIAN") is not issue_of("NDSR-22-BIOMETRIC-SEPARATE-CONSENT")
+    assert issue_of("PIPL-31-GUARDIAN-CONSENT") is issue_of("FRM-07-GUARDIAN-CONSENT")
+    # The prohibited coercion leads, with the go-ahead that contradicts it.
+    first = ev.issues[0]
+    assert first.severity == "prohibited" and "FRM-12-NO-COERCION" in first.bases
+    assert "PIPL-56-CONTENT-LAWFUL" in first.bases
+    # A standard's departure sits with the binding duty on the same answer.
+    assert issue_of("GBT41819-NO-UNAUTHORISED-CAPTURE") is issue_of("PIPL-26-PUBLIC-PLACE-NECESSITY")
+
+
+def test_the_authority_ranks_agree_with_the_recommended_standard_rule():
+    from pia_wizard.core.findings import is_recommended
+
+    for oid in catalogue():
+        assert (authority(oid) == "recommended_standard") == is_recommended(oid), oid

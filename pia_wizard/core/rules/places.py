@@ -176,7 +176,9 @@ def public_security_necessity(ctx: Context):
         action = None
     if purpose == "business":
         qs += [q for q in ("alternatives.offered", "alternatives.convenience", "alternatives.refusal_consequences",
-                           "alternatives.presentation", "places.bystanders") if ctx.answered(q)]
+                           "alternatives.presentation") if ctx.answered(q)]
+    if ctx.answered("places.bystanders"):  # whether everyone in view is captured weighs on the necessity
+        qs.append("places.bystanders")
     for ob in NECESSITY:
         yield ctx.finding(ob, verdict, explanation, action, qs)
 
