@@ -110,8 +110,8 @@ def main(argv: list[str] | None = None) -> int:
         argv = list(sys.argv[1:] if argv is None else argv)
         args = build_parser(argv).parse_args(argv)
         if args.command is None:
-            sys.stderr.write("pia-wizard: the desktop app is not part of this build yet; "
-                             "try `pia-wizard demo` or `pia-wizard --help`\n")
+            sys.stderr.write("pia-wizard: no command given; `pia-wizard --help` lists them (the desktop app "
+                             "starts from `pia-wizard` alone)\n")
             return EXIT_BAD_INPUT
         ctx = context_from(args)
         return commands[args.command](args, ctx)

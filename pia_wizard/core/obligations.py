@@ -64,6 +64,7 @@ _ZH_REPLACEMENTS: list[tuple[str, str]] = [
 ]
 
 
+@cache
 def article_zh(article: str) -> str:
     text = re.sub(r"Arts?\. (\d+)\((\d+)\)", lambda m: f"第{zh_number(int(m[1]))}条第（{m[2]}）项", article)
     text = re.sub(

@@ -8,6 +8,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields
+from datetime import date
 from pathlib import Path
 
 from pia_wizard.context import AppContext
@@ -16,6 +17,7 @@ from pia_wizard.core.assessment import Assessment, AssessmentError
 from pia_wizard.core.bank import Bank, Text, default_bank
 from pia_wizard.core.engine import Evaluation, evaluate
 from pia_wizard.core.risk import Score
+from pia_wizard.core.rules.filing import FilingClocks
 from pia_wizard.paths import example
 from pia_wizard.services import files
 from pia_wizard.services.errors import BadInput, translated
@@ -75,6 +77,17 @@ def proposed_impact_adjustments(ctx: AppContext, a: Assessment) -> list[dict[str
     return [proposal] if proposal else []
 
 
+def filing_clocks(a: Assessment, today: date) -> FilingClocks:
+    """The Art. 15 clocks (filing, change filing, cancellation) that this assessment's answers start, as of
+    ``today`` (give ``ctx.today()``, the day the evaluation used): the very data the filing rules judge in `check`
+    (core/rules/filing.py)."""
+    from pia_wizard.core.rules import Context
+    from pia_wizard.core.rules.filing import filing_clocks as clocks
+
+    bank = default_bank()
+    return clocks(Context(bank, a, today, bank.visible(a.answers)))
+
+
 def _score_dict(score: Score | None) -> JsonDict | None:
     if score is None:
         return None
@@ -116,6 +129,7 @@ def evaluation_dict(a: Assessment, ev: Evaluation) -> JsonDict:
         "unacceptable_target": list(risk.unacceptable_target),
         "risk_matrix": risk.matrix_id,
         "unanswered": ev.unanswered,
+        "next_review": a.answers.get("conclusion.next_review"),  # the re-assessment due (home window, reminders)
         "warnings": ev.warnings,
     }
 
@@ -166,6 +180,7 @@ class AssessmentSummary:
     overall_current: str | None  # measures in place
     overall_target: str | None  # after the action plan
     unanswered: int
+    next_review: str | None = None  # ISO date of the next periodic re-assessment, when the assessment sets one
 
 
 @dataclass(frozen=True)
@@ -211,7 +226,7 @@ def list_assessments(ctx: AppContext) -> list[AssessmentSummary]:
             overall_inherent=overall.get("inherent"),
             overall_current=overall.get("current", overall.get("residual")),
             overall_target=overall.get("target", overall.get("residual")),
-            unanswered=int(summary.get("unanswered") or 0)))
+            unanswered=int(summary.get("unanswered") or 0), next_review=summary.get("next_review")))
     return out
 
 
@@ -275,6 +290,19 @@ __all__ = [
     "new_version", "open_archive", "parse_assessment", "read_assessment", "save_draft", "save_file", "transition",
     "version_reasons", "versions",
 ]
+
+
+def delete_draft(ctx: AppContext, assessment_id: str) -> VersionInfo:
+    """Delete an assessment's open draft and its unsaved edits. Anything submitted or approved is refused (the
+    store's rule and its triggers): approved versions are kept for at least three years."""
+    from pia_wizard.store import assessments as store_assessments
+    from pia_wizard.store.journal import Journal
+
+    with open_archive(ctx) as store:
+        row = store_assessments.delete_draft(store, assessment_id)
+    with translated():
+        Journal(ctx.data_dir, assessment_id).discard()
+    return VersionInfo.of(row)
 
 
 def assessment_schema() -> JsonDict:

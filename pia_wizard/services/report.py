@@ -176,6 +176,16 @@ def prepare_report(ctx: AppContext, source: str | os.PathLike[str] | Assessment,
 
 # --- the assessment in a report -------------------------------------------------------------------------------------
 
+def heatmap_svg(a: Assessment, ev: Evaluation, lang: str) -> str:
+    """The report's heat map (each risk's move from inherent to current) as SVG markup, for the GUI: the very
+    drawing the PDF embeds, so the screen and the report cannot disagree. ``a`` is the assessment ``ev`` was
+    computed from; ``lang`` is zh, en or bilingual."""
+    del a  # the drawing needs only the evaluation; the assessment is part of the signature for what may follow
+    from pia_wizard.report import heatmap
+
+    return heatmap.svg(ev, _check_lang(lang))
+
+
 def read_report_assessment(pdf_path: str | os.PathLike[str]) -> Assessment:
     """The assessment embedded in a report PDF, validated; every failure is a BadInput with one line."""
     from pia_wizard.report.importer import extract_json

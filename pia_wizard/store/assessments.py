@@ -111,7 +111,8 @@ def _diff(old: dict[str, Any], new: dict[str, Any]) -> tuple[dict[str, Any], dic
 def _summary(ev: dict[str, Any] | None) -> dict[str, Any] | None:
     if not ev:
         return None
-    return {"counts": ev.get("counts"), "overall": ev.get("overall"), "unanswered": len(ev.get("unanswered") or [])}
+    return {"counts": ev.get("counts"), "overall": ev.get("overall"), "unanswered": len(ev.get("unanswered") or []),
+            "next_review": ev.get("next_review")}
 
 
 def save(store: Store, a: Assessment, evaluation_dict: dict[str, Any] | None = None, *,
@@ -263,4 +264,28 @@ def new_version(store: Store, assessment_id: str, reason: str, note: str = "") -
         audit.append(store, audit.CREATE, ENTITY, _entity_id(row),
                      after={"state": "draft", "version": number, "based_on_version": approved["version"],
                             "reason": reason, "note": note, "content_sha256": row["content_sha256"]})
+        return row
+
+
+def delete_draft(store: Store, assessment_id: str) -> dict[str, Any]:
+    """Delete the open draft of an assessment (and the assessment itself when the draft was all it had). A
+    submitted, approved, rejected or superseded version is never deleted: the schema's triggers refuse it too."""
+    with store.write():
+        row = _version_row(store, "assessment_id = ? ORDER BY version DESC LIMIT 1", (assessment_id,))
+        if row is None:
+            raise NotFound(f"no assessment {assessment_id}")
+        if row["state"] != "draft":
+            raise Immutable(f"version {row['version']} of this assessment is {row['state'].replace('_', ' ')}; only "
+                            "a draft can be deleted (approved versions are kept for at least three years)")
+        store.conn.execute("DELETE FROM assessment_versions WHERE id = ?", (row["id"],))
+        gone = not store.conn.execute("SELECT 1 FROM assessment_versions WHERE assessment_id = ?",
+                                      (assessment_id,)).fetchone()
+        if gone:
+            try:
+                store.conn.execute("DELETE FROM assessments WHERE id = ?", (assessment_id,))
+            except sqlite3.IntegrityError:
+                gone = False  # processing records still point at it: keep the (empty) assessment row
+        audit.append(store, audit.DELETE, ENTITY, _entity_id(row),
+                     before={"state": "draft", "version": row["version"], "content_sha256": row["content_sha256"]},
+                     after={"assessment_deleted": gone})
         return row

@@ -35,6 +35,7 @@ from pia_wizard.store.schema import GENESIS_HASH
 # Actions written by the store.
 CREATE, UPDATE, STATE_CHANGE, EXPORT, SIGN, ARCHIVE = "create", "update", "state_change", "export", "sign", "archive"
 IMPORT, DELETE_REFUSED, PURGE, MIGRATE = "import", "delete_refused", "purge", "migrate"
+DELETE = "delete"
 COLUMNS = ("seq", "at", "actor", "action", "entity", "entity_id", "before", "after", "prev_hash", "hash")
 VERIFY_CHUNK = 10_000  # entries between two progress reports of ``verify``
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import getpass
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
@@ -305,6 +306,21 @@ def _migrate(store: Store) -> None:
                      before={"schema_version": current} if current else None, after=after)
 
 
+def _enable_wal(conn: sqlite3.Connection, timeout: float) -> None:
+    """Switch a new database to WAL. SQLite fails the switch with "database is locked" at once, without its busy
+    handler, while another connection (a second app instance creating the same new file) holds a lock: retry it
+    within the busy timeout like any other wait for a lock."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if not is_locked_error(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.005)
+
+
 def open_store(
     data_dir: str | os.PathLike[str],
     actor: str | None = None,
@@ -334,7 +350,7 @@ def open_store(
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = FULL")
         if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
-            conn.execute("PRAGMA journal_mode = WAL")
+            _enable_wal(conn, timeout)
         store = Store(path, conn, who, clock or _utc_now, timeout)
         _migrate(store)
     except sqlite3.Error as exc:

@@ -186,3 +186,33 @@ def test_actor_defaults_to_os_user(data_dir, monkeypatch):
         assert s.actor == "osuser"
     with pytest.raises(StoreError, match="actor"):
         open_store(data_dir, "bad\x07actor")
+
+
+def test_two_connections_creating_the_database_at_once_both_open_it(tmp_path):
+    """Switching a new file to WAL fails at once, without SQLite's busy handler, while another connection creating
+    the same file holds a lock; the store waits for it like any other lock (it said "busy for more than 10 s")."""
+    import threading
+
+    for n in range(40):
+        folder = tmp_path / str(n)
+        barrier = threading.Barrier(2)
+        errors: list[BaseException] = []
+
+        def create(folder=folder, barrier=barrier, errors=errors) -> None:
+            barrier.wait()
+            try:
+                open_store(folder, "racer", busy_timeout=30).close()
+            except BaseException as exc:
+                errors.append(exc)
+
+        threads = [threading.Thread(target=create) for _ in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert errors == [], errors
+        conn = raw(db_path(folder))
+        assert conn.execute("SELECT count(*) FROM schema_version").fetchone() == (1,)
+        assert conn.execute("SELECT count(*) FROM audit_log WHERE entity = 'database'").fetchone() == (1,)
+        assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        conn.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from pia_wizard.core import filing
@@ -25,6 +26,94 @@ def _notes(clock: filing.Clock) -> tuple[str, str]:
     extra = [n for n in clock.notes if n is not filing.NOTE_WORKDAY_METHOD and clock.estimated
              and n.obligation == "FILING-15-WORKDAY-CALC"]
     return "".join(n.zh for n in extra), " ".join(n.en for n in extra)
+
+
+# --- the clocks as data: the rules below judge them, the GUI's filing clock shows them ----------------------------
+
+
+@dataclass(frozen=True)
+class ThresholdClock:
+    """The Art. 15 filing clock as this assessment's answers give it."""
+
+    count: int
+    reached: bool  # the count is 100,000 or more
+    reached_on: date | None  # the day it was first reached (None: not recorded)
+    problem: str | None  # why no clock can be shown: "no_date" | "future_date" | "filed_without_date"
+    clock: filing.Clock | None
+    done_on: date | None  # the filing date when the filing was made (never a future date)
+    status: filing.ClockStatus | None
+
+
+@dataclass(frozen=True)
+class EventClock:
+    """A change-filing or cancellation clock (30 working days from the change or the end of use)."""
+
+    kind: filing.ClockKind
+    start: date
+    clock: filing.Clock | None  # None when the event predates the Measures (see not_in_force)
+    not_in_force: filing.Note | None
+    done_on: date | None
+    status: filing.ClockStatus | None
+
+
+@dataclass(frozen=True)
+class FilingClocks:
+    filing: ThresholdClock | None  # None: the stored count is not answered
+    change: EventClock | None  # None: no change date, or one in the future
+    cancellation: EventClock | None  # None: no end of use yet (or one in the future)
+    filed: bool  # filing.filed == "yes": a cancellation clock only runs for a filing that was made
+
+
+def _done(ctx: Context, value: str | None) -> date | None:
+    done = _d(value)
+    return done if done is not None and done <= ctx.today else None  # a planned date is not done
+
+
+def threshold_clock(ctx: Context) -> ThresholdClock | None:
+    count = ctx.answer("filing.stored_count")
+    if count is None:
+        return None
+    count = int(count)
+    if not filing.threshold_reached(count):
+        return ThresholdClock(count, False, None, None, None, None, None)
+    reached = _d(ctx.answer("filing.reached_on"))
+    if reached is None:
+        return ThresholdClock(count, True, None, "no_date", None, None, None)
+    if reached > ctx.today:
+        return ThresholdClock(count, True, reached, "future_date", None, None, None)
+    clock = filing.filing_deadline(reached, ctx.assessment.overrides())
+    filed = ctx.answer("filing.filed")
+    if filed == "yes" and _d(ctx.answer("filing.filed_on")) is None:
+        return ThresholdClock(count, True, reached, "filed_without_date", clock, None, None)
+    done_on = _done(ctx, ctx.answer("filing.filed_on")) if filed == "yes" else None
+    return ThresholdClock(count, True, reached, None, clock, done_on, clock.status(ctx.today, done_on))
+
+
+def _event_clock(ctx: Context, kind: filing.ClockKind, start_q: str, done_q: str) -> EventClock | None:
+    start = _d(ctx.answer(start_q))
+    if start is None or start > ctx.today:
+        return None
+    make = filing.change_deadline if kind == filing.ClockKind.CHANGE else filing.cancellation_deadline
+    try:
+        clock = make(start, ctx.assessment.overrides())
+    except filing.NotInForceError as exc:
+        return EventClock(kind, start, None, exc.note, None, None)
+    done_on = _done(ctx, ctx.answer(done_q))
+    return EventClock(kind, start, clock, None, done_on, clock.status(ctx.today, done_on))
+
+
+def change_clock(ctx: Context) -> EventClock | None:
+    return _event_clock(ctx, filing.ClockKind.CHANGE, "filing.change_on", "filing.change_filed_on")
+
+
+def cancellation_clock(ctx: Context) -> EventClock | None:
+    return _event_clock(ctx, filing.ClockKind.CANCELLATION, "filing.ended_on", "filing.cancelled_on")
+
+
+def filing_clocks(ctx: Context) -> FilingClocks:
+    """Every Art. 15 clock this assessment's answers start, as the rules below judge them."""
+    return FilingClocks(threshold_clock(ctx), change_clock(ctx), cancellation_clock(ctx),
+                        ctx.answer("filing.filed") == "yes")
 
 
 def _status_finding(ctx: Context, obligation: str, clock: filing.Clock, done_on: date | None, what: tuple[str, str],
@@ -74,10 +163,11 @@ def _status_finding(ctx: Context, obligation: str, clock: filing.Clock, done_on:
 @rule("filing.threshold", "FILING-15-THRESHOLD", "FILING-15-COUNT-DEDUP")
 def threshold(ctx: Context):
     """Art. 15: reaching 100,000 stored people starts a 30-working-day filing clock (legacy: 2025-07-14)."""
-    count = ctx.answer("filing.stored_count")
-    if count is None:
+    state = threshold_clock(ctx)
+    if state is None:
         return
-    if not filing.threshold_reached(int(count)):
+    count = state.count
+    if not state.reached:
         projected = ctx.answer("filing.projected_count")
         yield ctx.finding("FILING-15-THRESHOLD", "not_applicable",
                           (f"当前存储{count:,}人，未达到10万人，暂无备案义务。",
@@ -92,9 +182,9 @@ def threshold(ctx: Context):
                                "needed, and prepare the filing materials in advance."),
                               ["filing.stored_count", "filing.projected_count"])
         return
-    reached = _d(ctx.answer("filing.reached_on"))
+    reached = state.reached_on
     qs = ["filing.stored_count", "filing.reached_on", "filing.filed", "filing.filed_on"]
-    if reached is None:
+    if state.problem == "no_date":
         yield ctx.finding("FILING-15-THRESHOLD", "gap",
                           (f"存储数量{count:,}人已达到10万人，但没有记录首次达到的日期，无法计算备案期限。",
                            f"{count:,} people stored, so the 100,000 threshold is reached, but the day it was "
@@ -103,22 +193,21 @@ def threshold(ctx: Context):
                            "Work out from the storage records the day the count first reached 100,000 and enter it."),
                           qs)
         return
-    if reached > ctx.today:
+    if state.problem == "future_date":
+        assert reached is not None
         yield ctx.finding("FILING-15-THRESHOLD", "gap",
                           (f"首次达到10万人的日期{reached.isoformat()}晚于今天，请核对。",
                            f"The day the threshold was reached ({reached.isoformat()}) is in the future; check it."),
                           ("填写实际达到的日期。", "Enter the day it was actually reached."), qs)
         return
-    clock = filing.filing_deadline(reached, ctx.assessment.overrides())
-    filed = ctx.answer("filing.filed")
-    done_on = _d(ctx.answer("filing.filed_on")) if filed == "yes" else None
-    if filed == "yes" and done_on is None:
+    if state.problem == "filed_without_date":
         yield ctx.finding("FILING-15-THRESHOLD", "gap",
                           ("已备案但没有填写备案日期，无法确认是否按期。",
                            "A filing is reported but without its date, so timeliness cannot be shown."),
                           ("填写备案日期和备案编号。", "Enter the filing date and number."), qs)
         return
-    yield _status_finding(ctx, "FILING-15-THRESHOLD", clock, done_on, ("备案", "filing"), qs)
+    assert state.clock is not None
+    yield _status_finding(ctx, "FILING-15-THRESHOLD", state.clock, state.done_on, ("备案", "filing"), qs)
 
 
 # conclusion.reason values that mean the processing has changed (14-conclusion.yaml); a major change of business
@@ -183,13 +272,14 @@ def change(ctx: Context):
             [q for q in ("filing.filed", "filing.change_on", "conclusion.reason", "scope.started")
              if ctx.answered(q)])
         return
-    try:
-        clock = filing.change_deadline(changed, ctx.assessment.overrides())
-    except filing.NotInForceError as exc:
-        yield ctx.finding("FILING-15-CHANGE", "not_applicable", (exc.note.zh, exc.note.en), None, qs)
+    state = change_clock(ctx)
+    assert state is not None
+    if state.clock is None:
+        assert state.not_in_force is not None
+        yield ctx.finding("FILING-15-CHANGE", "not_applicable", (state.not_in_force.zh, state.not_in_force.en), None,
+                          qs)
         return
-    yield _status_finding(ctx, "FILING-15-CHANGE", clock, _d(ctx.answer("filing.change_filed_on")),
-                          ("备案变更", "change filing"), qs)
+    yield _status_finding(ctx, "FILING-15-CHANGE", state.clock, state.done_on, ("备案变更", "change filing"), qs)
 
 
 @rule("filing.cancellation", "FILING-15-CANCEL", "FILING-15-CANCEL-DISPOSE")
@@ -199,14 +289,15 @@ def cancellation(ctx: Context):
     if ended is None or ended > ctx.today:
         return
     qs = ["filing.ended_on", "filing.cancelled_on"]
-    try:
-        clock = filing.cancellation_deadline(ended, ctx.assessment.overrides())
-    except filing.NotInForceError as exc:
-        clock = None
-        yield ctx.finding("FILING-15-CANCEL", "not_applicable", (exc.note.zh, exc.note.en), None, qs)
+    state = cancellation_clock(ctx)
+    assert state is not None
+    clock = state.clock
+    if state.not_in_force is not None:
+        yield ctx.finding("FILING-15-CANCEL", "not_applicable", (state.not_in_force.zh, state.not_in_force.en), None,
+                          qs)
     if clock is not None and ctx.answer("filing.filed") == "yes":
-        yield _status_finding(ctx, "FILING-15-CANCEL", clock, _d(ctx.answer("filing.cancelled_on")),
-                              ("注销备案", "cancellation of the filing"), qs)
+        yield _status_finding(ctx, "FILING-15-CANCEL", clock, state.done_on, ("注销备案", "cancellation of the filing"),
+                              qs)
     elif clock is not None:
         yield ctx.finding("FILING-15-CANCEL", "not_applicable",
                           ("没有已办理的备案，无需注销。", "No filing was made, so there is none to cancel."), None, qs)

@@ -1,0 +1,631 @@
+"""The assessment workspace: sections and questions generated from the bank, live findings, risk, autosave.
+
+Every answer goes to the draft's journal on the database worker as it is given (services.drafts): a crash loses
+nothing acknowledged. Visibility (``show_if``) is recomputed on the UI thread at once; findings are re-evaluated on
+the worker after a short pause in typing and shown when they come back.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pia_wizard.core import labels
+from pia_wizard.core.bank import Bank, Question, Section, default_bank
+from pia_wizard.core.findings import VERDICT_ORDER
+from pia_wizard.core.obligations import get as get_obligation
+from pia_wizard.services import assessments, drafts
+from pia_wizard.services.errors import BadInput
+from pia_wizard.ui.dialogs import show_error
+from pia_wizard.ui.findings_panel import FindingsPanel
+from pia_wizard.ui.ops import Op
+from pia_wizard.ui.state import AppState
+
+EVALUATE_AFTER_MS = 30  # a pause in typing; the core evaluates the hotel example in ~10 ms
+CHECKPOINT_EVERY_MS = 5 * 60 * 1000
+RISK_PAGE = "__risk__"
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or value == []
+
+
+class QuestionBlock(QFrame):
+    """One question: its text (required marked in words), help with the cited articles, the editor, a message."""
+
+    def __init__(self, question: Question, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from pia_wizard.ui.editors import make_editor
+
+        self.question = question
+        self.lang = lang
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.help_button = QToolButton()
+        self.help_button.setCheckable(True)
+        self.help_button.setText("?")
+        self.help = QLabel()
+        self.help.setWordWrap(True)
+        self.help.setTextFormat(Qt.TextFormat.PlainText)
+        self.help.setStyleSheet("color:#444; background:#f5f5f2; padding:6px;")
+        self.help.hide()
+        self.help_button.toggled.connect(self.help.setVisible)
+        self.editor = make_editor(question, lang, self)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color:#9a5b00;")
+        self.message.hide()
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.help)
+        layout.addWidget(self.editor)
+        layout.addWidget(self.message)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        q, lang = self.question, self.lang
+        required = (" *" if q.required else "")
+        self.title.setText(q.text.get(lang) + required)
+        self.title.setAccessibleName(q.text.get(lang))
+        cites = []
+        for oid in q.cites:
+            try:
+                cites.append(get_obligation(oid).citation(lang))
+            except KeyError:
+                continue
+        basis = ("依据：" if lang == "zh" else "Legal basis: ") + "；".join(dict.fromkeys(cites)) if cites else ""
+        self.help.setText((q.help.get(lang) if q.help else "") + ("\n\n" + basis if basis else ""))
+        self.help_button.setToolTip(self.tr("Help and legal basis"))
+        self.help_button.setAccessibleName(self.tr("Help for: %1").replace("%1", q.text.get(lang)))
+        if q.required:
+            self.title.setToolTip(self.tr("Required"))
+        self.editor.set_language(lang)
+
+    def set_language(self, lang: str) -> None:
+        self.lang = lang
+        self.retranslate()
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+
+class AnswerChange(QUndoCommand):
+    def __init__(self, workspace: WorkspaceWindow, qid: str, old: Any, new: Any) -> None:
+        text = workspace.bank.question(qid).text.get(workspace.state.lang)
+        super().__init__(text if len(text) <= 40 else text[:39] + "…")  # shown in the Undo/Redo menu items
+        self.workspace, self.qid, self.old, self.new = workspace, qid, old, new
+        self.first = True
+
+    def redo(self) -> None:
+        if self.first:  # the editor already shows the new value
+            self.first = False
+            return
+        self.workspace.apply_answer(self.qid, self.new, from_undo=True)
+
+    def undo(self) -> None:
+        self.workspace.apply_answer(self.qid, self.old, from_undo=True)
+
+
+class WorkspaceWindow(QMainWindow):
+    closed = Signal()
+    saved = Signal()
+    evaluated = Signal(object)  # the Evaluation now shown (tests and benchmarks wait for it)
+
+    def __init__(self, state: AppState, assessment_id: str, bank: Bank | None = None) -> None:
+        super().__init__()
+        self.state = state
+        self.assessment_id = assessment_id
+        self.bank = bank or default_bank()
+        self.draft: drafts.DraftSession | None = None
+        self.answers: dict[str, Any] = {}
+        self.data: dict[str, Any] = {}
+        self.blocks: dict[str, QuestionBlock] = {}
+        self.pages: dict[str, QWidget] = {}
+        self.visible: dict[str, bool] = {}
+        self.evaluation: Any = None
+        self.pending_writes = 0
+        self.undo = QUndoStack(self)
+        self._evaluating = False
+        self._again = False
+
+        self.nav = QListWidget()
+        self.nav.setMinimumWidth(190)
+        self.nav.setWordWrap(True)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.currentRowChanged.connect(self._show_page)
+        self.stack = QStackedWidget()
+        self.findings = FindingsPanel(state.lang)
+        self.findings.jumpTo.connect(self.jump_to)
+        self.back = QPushButton()
+        self.next = QPushButton()
+        self.back.clicked.connect(lambda: self._step(-1))
+        self.next.clicked.connect(lambda: self._step(1))
+        self.header = QLabel()
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.saved_label = QLabel()
+
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.addWidget(self.header)
+        centre_layout.addWidget(self.stack, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back)
+        buttons.addStretch(1)
+        buttons.addWidget(self.saved_label)
+        buttons.addStretch(1)
+        buttons.addWidget(self.next)
+        centre_layout.addLayout(buttons)
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(centre)
+        splitter.addWidget(self.findings)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 2)
+        splitter.setSizes([210, 760, 380])
+        self.setCentralWidget(splitter)
+
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(EVALUATE_AFTER_MS)
+        self.timer.timeout.connect(self.evaluate_now)
+        self.checkpoint_timer = QTimer(self)
+        self.checkpoint_timer.setInterval(CHECKPOINT_EVERY_MS)
+        self.checkpoint_timer.timeout.connect(self.save)
+        self._make_actions()
+        self.retranslate()
+        self.resize(1280, 800)
+        state.languageChanged.connect(self.set_language)
+        self.loading = QLabel()
+        self.stack.addWidget(self.loading)
+        self._load()
+
+    # --- loading -----------------------------------------------------------------------------------------------
+    def _load(self) -> None:
+        self.loading.setText(self.tr("Opening…"))
+
+        def open_it(ctx: Any, assessment_id: str) -> Any:
+            draft = drafts.open_draft(ctx, assessment_id)
+            return draft, draft.data
+
+        Op(self, self.state.worker, open_it).success(self._loaded).failure(self._load_failed).run(
+            self.state.ctx, self.assessment_id)
+
+    def _load_failed(self, exc: BaseException) -> None:
+        show_error(self, self.tr("Cannot open the assessment"), exc, self.state.lang)
+        self.close()
+
+    def _loaded(self, result: Any) -> None:
+        self.draft, self.data = result
+        self.answers = dict(self.data.get("answers") or {})
+        self.visible = self.bank.visible(self.answers)
+        self._build_nav()
+        self.retranslate()  # the window title names the system, known only now
+        if self.draft.recovered:
+            self.saved_label.setText(self.tr("%1 unsaved answer(s) recovered from the last session").replace(
+                "%1", str(self.draft.recovered)))
+        self.nav.setCurrentRow(0)
+        self.checkpoint_timer.start()
+        self.evaluate_now()
+
+    # --- structure ---------------------------------------------------------------------------------------------
+    def sections(self) -> list[Section]:
+        return list(self.bank.sections)
+
+    def _build_nav(self) -> None:
+        self.nav.clear()
+        for s in self.sections():
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, s.id)
+            self.nav.addItem(item)
+        risk = QListWidgetItem()
+        risk.setData(Qt.ItemDataRole.UserRole, RISK_PAGE)
+        self.nav.addItem(risk)
+        self._update_nav()
+
+    def _section_visible(self, s: Section) -> bool:
+        return any(self.visible.get(q.id) for q in s.questions)
+
+    def _update_nav(self) -> None:
+        worst = self._worst_by_section()
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            sid = item.data(Qt.ItemDataRole.UserRole)
+            if sid == RISK_PAGE:
+                item.setText(self.tr("Risk grid (GB/T 39335)"))
+                continue
+            s = next(x for x in self.sections() if x.id == sid)
+            shown = [q for q in s.questions if self.visible.get(q.id)]
+            done = sum(1 for q in shown if not _empty(self.answers.get(q.id)))
+            verdict = worst.get(sid)
+            mark = f" · {labels.verdict_label(verdict).get(self.state.lang)}" if verdict else ""
+            item.setText(f"{row + 1}. {s.title.get(self.state.lang)}\n    {done}/{len(shown)}{mark}")
+            item.setHidden(not shown)
+            item.setToolTip(s.law)
+
+    def _worst_by_section(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        if self.evaluation is None:
+            return out
+        for f in self.evaluation.findings:
+            if f.verdict not in ("prohibited", "gap", "advisory") or not f.questions:
+                continue
+            try:
+                sid = self.bank.question(f.questions[0]).section
+            except KeyError:
+                continue
+            if sid not in out or VERDICT_ORDER[f.verdict] < VERDICT_ORDER[out[sid]]:
+                out[sid] = f.verdict
+        return out
+
+    def _page(self, sid: str) -> QWidget:
+        if sid in self.pages:
+            return self.pages[sid]
+        if sid == RISK_PAGE:
+            page = self._risk_page()
+        else:
+            page = self._section_page(next(s for s in self.sections() if s.id == sid))
+        self.pages[sid] = page
+        self.stack.addWidget(page)
+        return page
+
+    def _section_page(self, s: Section) -> QWidget:
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        intro = QLabel(s.intro.get(self.state.lang) if s.intro else "")
+        intro.setWordWrap(True)
+        intro.setTextFormat(Qt.TextFormat.PlainText)
+        intro.setStyleSheet("color:#444;")
+        intro.setObjectName(f"intro:{s.id}")
+        layout.addWidget(intro)
+        for q in s.questions:
+            block = QuestionBlock(q, self.state.lang, inner)
+            block.editor.set_value(self.answers.get(q.id))
+            if any(o.show_if for o in q.options):
+                block.editor.set_offered(self.bank.offered(q.id, self.answers))
+            block.editor.changed.connect(lambda value, qid=q.id: self.answer_given(qid, value))
+            block.setVisible(bool(self.visible.get(q.id)))
+            self.blocks[q.id] = block
+            layout.addWidget(block)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        scroll.setObjectName(f"section:{s.id}")
+        return scroll
+
+    def _risk_page(self) -> QWidget:
+        from pia_wizard.ui.filing_view import FilingClock
+        from pia_wizard.ui.risk_view import HeatMapView, RiskEditor
+
+        # The ratings take the width; the heat map and the filing clock sit under them, where a change of level
+        # shows at once without scrolling.
+        page = QSplitter(Qt.Orientation.Vertical)
+        self.risk_editor = RiskEditor()
+        self.risk_editor.set_risks(dict(self.data.get("risks") or {}), self.state.lang)
+        self.risk_editor.risksChanged.connect(self.risks_given)
+        bottom = QWidget()
+        side = QHBoxLayout(bottom)
+        side.setContentsMargins(0, 0, 0, 0)
+        self.heatmap = HeatMapView()
+        self.filing_clock = FilingClock(today=self.state.ctx.today)  # the same "today" as the findings
+        side.addWidget(self.heatmap, 3)
+        side.addWidget(self.filing_clock, 2)
+        page.addWidget(self.risk_editor)
+        page.addWidget(bottom)
+        page.setStretchFactor(0, 3)
+        page.setStretchFactor(1, 2)
+        if self.evaluation is not None:
+            self._show_risk(self.evaluation)
+        return page
+
+    def _show_page(self, row: int) -> None:
+        if row < 0 or self.draft is None:
+            return
+        self.commit_editors()
+        sid = self.nav.item(row).data(Qt.ItemDataRole.UserRole)
+        page = self._page(sid)
+        self.stack.setCurrentWidget(page)
+        if sid == RISK_PAGE:
+            self.header.setText(self.tr("Risk grid: rate each of the seven risks before measures (inherent), with "
+                                        "the measures in place (current) and after the action plan (target)."))
+        else:
+            s = next(x for x in self.sections() if x.id == sid)
+            self.header.setText(s.title.get(self.state.lang))
+        visible_rows = [r for r in range(self.nav.count()) if not self.nav.item(r).isHidden()]
+        self.back.setEnabled(bool(visible_rows) and row > visible_rows[0])
+        self.next.setEnabled(bool(visible_rows) and row < visible_rows[-1])
+
+    def _step(self, delta: int) -> None:
+        row = self.nav.currentRow() + delta
+        while 0 <= row < self.nav.count() and self.nav.item(row).isHidden():
+            row += delta
+        if 0 <= row < self.nav.count():
+            self.nav.setCurrentRow(row)
+
+    def jump_to(self, qid: str) -> None:
+        try:
+            q = self.bank.question(qid)
+        except KeyError:
+            return
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == q.section:
+                self.nav.setCurrentRow(row)
+                break
+        block = self.blocks.get(qid)
+        if block is not None and block.isVisible():
+            scroll = self.pages[q.section]
+            if isinstance(scroll, QScrollArea):
+                scroll.ensureWidgetVisible(block)
+            block.editor.setFocus()
+
+    # --- answers -----------------------------------------------------------------------------------------------
+    def answer_given(self, qid: str, value: Any) -> None:
+        old = self.answers.get(qid)
+        if old == value:
+            return
+        self.undo.push(AnswerChange(self, qid, old, value))
+        self.apply_answer(qid, value)
+
+    def apply_answer(self, qid: str, value: Any, from_undo: bool = False) -> None:
+        if _empty(value):
+            self.answers.pop(qid, None)
+            value = None
+        else:
+            self.answers[qid] = value
+        if from_undo and qid in self.blocks:
+            self.blocks[qid].editor.set_value(value)
+        self._write(("answer", qid, value))
+        self._refresh_visibility()
+        self.timer.start()
+
+    def risks_given(self, risks: dict) -> None:
+        self.data["risks"] = risks
+        self._write(("field", "risks", risks))
+        self.timer.start()
+
+    def _write(self, edit: tuple[str, str, Any]) -> None:
+        draft = self.draft
+        if draft is None:
+            return
+        self.pending_writes += 1
+
+        def write() -> None:
+            kind, key, value = edit
+            if kind == "answer":
+                draft.set_answer(key, value)
+            else:
+                draft.set_field(key, value)
+
+        Op(self, self.state.worker, write).success(self._written).failure(self._write_failed).run()
+
+    def _written(self, _: Any) -> None:
+        self.pending_writes -= 1
+        if self.pending_writes == 0:
+            self.saved_label.setText(self.tr("All answers kept"))
+
+    def _write_failed(self, exc: BaseException) -> None:
+        self.pending_writes -= 1
+        show_error(self, self.tr("An answer could not be kept"), exc, self.state.lang)
+
+    def _refresh_visibility(self) -> None:
+        self.visible = self.bank.visible(self.answers)
+        for qid, block in self.blocks.items():
+            block.setVisible(bool(self.visible.get(qid)))
+            q = block.question
+            if any(o.show_if for o in q.options):
+                block.editor.set_offered(self.bank.offered(qid, self.answers))
+        self._update_nav()
+
+    # --- evaluation --------------------------------------------------------------------------------------------
+    def evaluate_now(self) -> None:
+        if self.draft is None:
+            return
+        if self._evaluating:
+            self._again = True
+            return
+        self._evaluating = True
+        draft, ctx = self.draft, self.state.ctx
+
+        bank = self.bank
+
+        def evaluate() -> Any:
+            try:
+                a = draft.assessment
+            except BadInput:
+                # A table row being typed may still miss a required cell: the journal keeps it as typed, and the
+                # findings are worked out on the finished rows until it is complete.
+                from pia_wizard.ui.editors import complete_rows
+
+                data = draft.data
+                data["answers"] = {qid: complete_rows(bank.question(qid), v)
+                                   if qid in bank.questions and bank.question(qid).type == "rows" else v
+                                   for qid, v in (data.get("answers") or {}).items()}
+                a = assessments.parse_assessment(json.dumps(data, ensure_ascii=False))
+            return a, assessments.evaluate_assessment(ctx, a)
+
+        Op(self, self.state.worker, evaluate).success(self._evaluated).failure(self._evaluate_failed).run()
+
+    def _evaluate_failed(self, exc: BaseException) -> None:
+        self._evaluating = False
+        from pia_wizard.ui.dialogs import error_text
+
+        self.saved_label.setText(self.tr("Cannot evaluate yet: %1").replace("%1", error_text(exc, self.state.lang)))
+
+    def _evaluated(self, result: Any) -> None:
+        self._evaluating = False
+        a, ev = result
+        self.assessment = a
+        self.evaluation = ev
+        self.findings.show_evaluation(ev)
+        self._update_nav()
+        self._show_messages(ev)
+        if hasattr(self, "heatmap"):
+            self._show_risk(ev)
+        self.evaluated.emit(ev)
+        if self._again:
+            self._again = False
+            self.evaluate_now()
+
+    def _show_messages(self, ev: Any) -> None:
+        unanswered = set(ev.unanswered)
+        for qid, block in self.blocks.items():
+            block.show_message(self.tr("Required: answer this question.") if qid in unanswered else "")
+
+    def _show_risk(self, ev: Any) -> None:
+        try:
+            # set_evaluation, not set_svg: it also writes the legend (the moves in words, not by colour alone)
+            self.heatmap.set_evaluation(self.assessment, ev, self.state.lang)
+        except Exception as exc:  # a drawing problem must not stop the answering
+            self.saved_label.setText(str(exc))
+        self.filing_clock.set_evaluation(self.assessment, ev, self.state.lang)
+        self.risk_editor.set_proposals(assessments.proposed_impact_adjustments(self.state.ctx, self.assessment))
+
+    # --- saving ------------------------------------------------------------------------------------------------
+    def commit_editors(self) -> None:
+        """Send what a text, number or date editor still holds back (before a save, an undo, a page change)."""
+        for block in self.blocks.values():
+            block.editor.commit()
+
+    def save(self) -> None:
+        self.commit_editors()
+        draft = self.draft
+        if draft is None or draft.pending == 0:
+            return
+        Op(self, self.state.worker, draft.checkpoint).success(self._checkpointed).failure(
+            lambda exc: show_error(self, self.tr("Cannot save to the archive"), exc, self.state.lang)).run()
+
+    def _checkpointed(self, _: Any) -> None:
+        self.saved_label.setText(self.tr("Saved to the archive"))
+        self.saved.emit()
+
+    def closeEvent(self, event: Any) -> None:
+        self.commit_editors()
+        draft = self.draft
+        if draft is not None:
+            def finish() -> None:
+                try:
+                    if draft.pending:
+                        draft.checkpoint()
+                finally:
+                    draft.close()
+            # The journal already holds every answer: if the checkpoint fails, the next opening replays it.
+            future = self.state.worker.submit(finish)
+            future.result(timeout=30)
+            self.draft = None
+        self.checkpoint_timer.stop()
+        self.closed.emit()
+        super().closeEvent(event)
+
+    # --- actions, language -------------------------------------------------------------------------------------
+    def _make_actions(self) -> None:
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("workspace-toolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(self.toolbar)
+        self.act_save = QAction(self)
+        self.act_save.setShortcut(QKeySequence.StandardKey.Save)
+        self.act_save.triggered.connect(self.save)
+        self.act_undo = self.undo.createUndoAction(self)
+        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.act_redo = self.undo.createRedoAction(self)
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        self.find = QLineEdit()
+        self.find.setClearButtonEnabled(True)
+        self.find.setMaximumWidth(320)
+        self.find.returnPressed.connect(self.find_next)
+        self.act_find = QAction(self)
+        self.act_find.setShortcut(QKeySequence.StandardKey.Find)
+        self.act_find.triggered.connect(lambda: (self.find.setFocus(), self.find.selectAll()))
+        self.act_next = QAction(self)
+        self.act_next.setShortcut(QKeySequence("Ctrl+PgDown"))
+        self.act_next.triggered.connect(lambda: self._step(1))
+        self.act_back = QAction(self)
+        self.act_back.setShortcut(QKeySequence("Ctrl+PgUp"))
+        self.act_back.triggered.connect(lambda: self._step(-1))
+        for a in (self.act_save, self.act_undo, self.act_redo):
+            self.toolbar.addAction(a)
+        self.toolbar.addSeparator()
+        self.toolbar.addWidget(self.find)
+        for a in (self.act_find, self.act_next, self.act_back):
+            self.addAction(a)
+        self._find_from = 0
+
+    def find_next(self) -> None:
+        needle = self.find.text().strip().casefold()
+        if not needle:
+            return
+        qs = [q for q in self.bank if self.visible.get(q.id)]
+        n = len(qs)
+        for i in range(n):
+            q = qs[(self._find_from + i) % n]
+            if needle in q.text.get(self.state.lang).casefold() or needle in q.id:
+                self._find_from = (self._find_from + i + 1) % n
+                self.jump_to(q.id)
+                return
+        self.saved_label.setText(self.tr("No question matches “%1”").replace("%1", self.find.text()))
+
+    def retranslate(self) -> None:
+        title = (self.data.get("system") or {}).get("name") if self.data else ""
+        self.setWindowTitle(self.tr("Assessment: %1").replace("%1", title or self.assessment_id))
+        self.back.setText(self.tr("← Back"))
+        self.next.setText(self.tr("Next →"))
+        self.back.setToolTip(self.tr("Previous section (Ctrl+PgUp)"))
+        self.next.setToolTip(self.tr("Next section (Ctrl+PgDown)"))
+        self.act_save.setText(self.tr("&Save"))
+        self.act_save.setToolTip(self.tr("Save to the archive (Ctrl+S); answers are kept as you give them"))
+        self.find.setPlaceholderText(self.tr("Find a question (Ctrl+F)"))
+        self.find.setAccessibleName(self.tr("Find a question"))
+        self.nav.setAccessibleName(self.tr("Sections"))
+        if self.draft is not None:
+            self._update_nav()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def set_language(self, lang: str) -> None:
+        self.findings.set_language(lang)
+        for block in self.blocks.values():
+            block.set_language(lang)
+        for sid, page in self.pages.items():
+            intro = page.findChild(QLabel, f"intro:{sid}")
+            if intro is not None:
+                s = next(x for x in self.sections() if x.id == sid)
+                intro.setText(s.intro.get(lang) if s.intro else "")
+        if hasattr(self, "risk_editor"):
+            self.risk_editor.set_risks(dict(self.data.get("risks") or {}), lang)
+        self.retranslate()
+        self._show_page(self.nav.currentRow())
+        if self.evaluation is not None:
+            self._evaluated((self.assessment, self.evaluation))
