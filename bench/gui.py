@@ -192,7 +192,7 @@ def open_hotel(home):
     ws.findings.installEventFilter(probe)
 
 def live(ws):
-    editor = ws.blocks[LIVE_QID].editor
+    editor = ws.question_block(LIVE_QID).editor
     samples = []
     current = {}
 

@@ -25,6 +25,15 @@ def wait_until(app, predicate, timeout_ms: int = 20000) -> None:
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
 
 
+def save(widget, path: Path) -> None:
+    """A 256-colour PNG: the screens are flat UI colours and text, and a fifth of the size keeps docs/ small."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage
+
+    flags = Qt.ImageConversionFlag.ThresholdDither | Qt.ImageConversionFlag.AvoidDither
+    widget.grab().toImage().convertToFormat(QImage.Format.Format_Indexed8, flags).save(str(path), "PNG", 0)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
@@ -74,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
             home.show()
             wait_until(app, lambda home=home: home.model.rowCount() >= 2)
             path = out / f"{lang}-{size}-00-home.png"
-            home.grab().save(str(path))
+            save(home, path)
             shots.append(path)
             ws = WorkspaceWindow(state, hotel_id)
             ws.resize(w, h)
@@ -84,11 +93,15 @@ def main(argv: list[str] | None = None) -> int:
                 if ws.nav.item(row).isHidden():
                     continue
                 ws.nav.setCurrentRow(row)
-                wait_until(app, lambda ws=ws: ws.evaluation is not None)
-                app.processEvents()
                 sid = ws.nav.item(row).data(0x0100)
+                wait_until(app, lambda ws=ws, sid=sid: ws.evaluation is not None and not ws._unbuilt.get(sid))
+                page = ws.pages.get(sid)
+                if hasattr(page, "verticalScrollBar"):
+                    page.verticalScrollBar().setValue(0)
+                for _ in range(3):
+                    app.processEvents()
                 path = out / f"{lang}-{size}-{row + 1:02d}-{str(sid).strip('_')}.png"
-                ws.grab().save(str(path))
+                save(ws, path)
                 shots.append(path)
             ws.close()
             home.close()

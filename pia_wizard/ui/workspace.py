@@ -44,6 +44,8 @@ from pia_wizard.ui.state import AppState
 EVALUATE_AFTER_MS = 30  # a pause in typing; the core evaluates the hotel example in ~10 ms
 CHECKPOINT_EVERY_MS = 5 * 60 * 1000
 RISK_PAGE = "__risk__"
+FIRST_BLOCKS = 6  # question blocks built when a section is first opened; the rest follow in steps of
+LATER_BLOCKS = 4
 
 
 def _empty(value: Any) -> bool:
@@ -149,6 +151,8 @@ class WorkspaceWindow(QMainWindow):
         self.answers: dict[str, Any] = {}
         self.data: dict[str, Any] = {}
         self.blocks: dict[str, QuestionBlock] = {}
+        self._unbuilt: dict[str, list[Question]] = {}  # per section: questions whose blocks are still to build
+        self._offered: dict[str, tuple] = {}  # options last offered, for questions whose options have show_if
         self.pages: dict[str, QWidget] = {}
         self.visible: dict[str, bool] = {}
         self.evaluation: Any = None
@@ -307,21 +311,56 @@ class WorkspaceWindow(QMainWindow):
         intro.setStyleSheet("color:#444;")
         intro.setObjectName(f"intro:{s.id}")
         layout.addWidget(intro)
-        for q in s.questions:
-            block = QuestionBlock(q, self.state.lang, inner)
-            block.editor.set_value(self.answers.get(q.id))
-            if any(o.show_if for o in q.options):
-                block.editor.set_offered(self.bank.offered(q.id, self.answers))
-            block.editor.changed.connect(lambda value, qid=q.id: self.answer_given(qid, value))
-            block.setVisible(bool(self.visible.get(q.id)))
-            self.blocks[q.id] = block
-            layout.addWidget(block)
         layout.addStretch(1)
+        # The first blocks at once (what the DPO sees), the rest a few per turn of the event loop: a section of 20
+        # questions built in one go holds the window for a few hundred milliseconds.
+        self._unbuilt[s.id] = list(s.questions)
+        self._build_blocks(s.id, inner, FIRST_BLOCKS)
+        if self._unbuilt[s.id]:
+            QTimer.singleShot(0, lambda sid=s.id, parent=inner: self._build_later(sid, parent))
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
         scroll.setObjectName(f"section:{s.id}")
         return scroll
+
+    def _build_blocks(self, sid: str, inner: QWidget, count: int | None = None) -> None:
+        layout = inner.layout()
+        pending = self._unbuilt.get(sid) or []
+        todo, self._unbuilt[sid] = (pending, []) if count is None else (pending[:count], pending[count:])
+        for q in todo:
+            block = QuestionBlock(q, self.state.lang, inner)
+            block.editor.set_value(self.answers.get(q.id))
+            if any(o.show_if for o in q.options):
+                self._offered[q.id] = self.bank.offered(q.id, self.answers)
+                block.editor.set_offered(self._offered[q.id])
+            block.editor.changed.connect(lambda value, qid=q.id: self.answer_given(qid, value))
+            block.setVisible(bool(self.visible.get(q.id)))
+            if self.evaluation is not None:
+                block.show_message(self.tr("Required: answer this question.")
+                                   if q.id in self.evaluation.unanswered else "")
+            self.blocks[q.id] = block
+            layout.insertWidget(layout.count() - 1, block)  # before the stretch
+
+    def _build_later(self, sid: str, inner: QWidget) -> None:
+        if not self._unbuilt.get(sid):
+            return
+        self._build_blocks(sid, inner, LATER_BLOCKS)
+        if self._unbuilt[sid]:
+            QTimer.singleShot(0, lambda: self._build_later(sid, inner))
+
+    def question_block(self, qid: str) -> QuestionBlock:
+        """The block of a question, its section's page built if need be."""
+        section = self.bank.question(qid).section
+        self._page(section)
+        self._finish_page(section)
+        return self.blocks[qid]
+
+    def _finish_page(self, sid: str) -> None:
+        """Every block of a section, now (a jump or a find needs its target)."""
+        page = self.pages.get(sid)
+        if isinstance(page, QScrollArea) and self._unbuilt.get(sid):
+            self._build_blocks(sid, page.widget())
 
     def _risk_page(self) -> QWidget:
         from pia_wizard.ui.filing_view import FilingClock
@@ -381,6 +420,7 @@ class WorkspaceWindow(QMainWindow):
             if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == q.section:
                 self.nav.setCurrentRow(row)
                 break
+        self._finish_page(q.section)
         block = self.blocks.get(qid)
         if block is not None and block.isVisible():
             scroll = self.pages[q.section]
@@ -440,10 +480,14 @@ class WorkspaceWindow(QMainWindow):
     def _refresh_visibility(self) -> None:
         self.visible = self.bank.visible(self.answers)
         for qid, block in self.blocks.items():
-            block.setVisible(bool(self.visible.get(qid)))
-            q = block.question
-            if any(o.show_if for o in q.options):
-                block.editor.set_offered(self.bank.offered(qid, self.answers))
+            shown = bool(self.visible.get(qid))
+            if block.isVisibleTo(block.parentWidget()) != shown:
+                block.setVisible(shown)
+            if qid in self._offered:
+                offered = self.bank.offered(qid, self.answers)
+                if offered != self._offered[qid]:  # rebuilding a list on every answer costs; only on a change
+                    self._offered[qid] = offered
+                    block.editor.set_offered(offered)
         self._update_nav()
 
     # --- evaluation --------------------------------------------------------------------------------------------

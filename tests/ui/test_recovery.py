@@ -65,14 +65,14 @@ ws.nav.setCurrentRow(0)
 
 
 def click(qid, value):
-    editor = ws.blocks[qid].editor
+    editor = ws.question_block(qid).editor
     text = next(o.label.zh for o in editor.question.options if o.value == value)
     [button] = [b for b in editor.findChildren(QAbstractButton) if text in (b.text(), b.accessibleName())]
     button.click()
 
 
 def type_text(qid, text):
-    editor = ws.blocks[qid].editor
+    editor = ws.question_block(qid).editor
     editor.edit.setFocus()
     event = QInputMethodEvent()
     event.setCommitString(text)
@@ -189,7 +189,7 @@ def test_every_answer_given_before_a_sigkill_is_found_again(qtbot, state, data_d
     for row in range(ws.nav.count()):
         ws.nav.setCurrentRow(row)
     for qid, value in GIVEN.items():
-        assert ws.blocks[qid].editor.value() == value, qid
+        assert ws.question_block(qid).editor.value() == value, qid
     ws.close()  # now the recovered answers are checkpointed into the archive
     _, archived = assessments.load_version(state.ctx, a.id)
     assert {qid: archived.answers.get(qid) for qid in GIVEN} == GIVEN

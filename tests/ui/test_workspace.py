@@ -114,7 +114,7 @@ def section_of(ws: WorkspaceWindow) -> str:
 
 def block(ws: WorkspaceWindow, qid: str):
     goto(ws, ws.bank.question(qid).section)
-    return ws.blocks[qid]
+    return ws.question_block(qid)
 
 
 def label(ws: WorkspaceWindow, qid: str, value: str) -> str:
@@ -273,7 +273,7 @@ def test_a_camera_in_a_private_space_is_prohibited_then_undone_redone_and_remove
     assert section_of(ws) == "scope"
 
     # Undo restores the previous answer in the editor and the findings; redo brings the prohibition back.
-    editor = ws.blocks["scope.private_space"].editor
+    editor = ws.question_block("scope.private_space").editor
     ws.undo.undo()
     assert editor.value() == "no" and button(ws, "scope.private_space", "no").isChecked()
     settle(qtbot, ws)
@@ -324,7 +324,7 @@ def test_show_if_hides_blocks_at_once_and_keeps_their_answers_which_no_longer_co
                 and "scope.prior_pipia" in f.questions and f.rule != "completeness"]
 
     prior = block(ws, "scope.prior_pipia")
-    ref = ws.blocks["scope.prior_pipia_ref"]
+    ref = ws.question_block("scope.prior_pipia_ref")
     assert prior.isHidden() and ref.isHidden()
     answer(qtbot, ws, "scope.started", "yes")
     assert not prior.isHidden()  # at once, before any evaluation comes back
@@ -387,7 +387,7 @@ def test_a_required_unanswered_question_says_so_next_to_the_field(qtbot, home, m
     # The message sits under the question's own editor, in its block.
     layout = b.layout()
     assert layout.indexOf(b.message) == layout.indexOf(b.editor) + 1
-    optional = ws.blocks["scope.pipl55_triggers"]
+    optional = ws.question_block("scope.pipl55_triggers")
     assert not ws.bank.question("scope.pipl55_triggers").required
     assert optional.message.isHidden() and not optional.title.text().endswith("*")
 

@@ -250,8 +250,13 @@ def vulnerable_groups(ctx: Context) -> tuple[str, str] | None:
 def proposed_vulnerable_adjustment(ctx: Context) -> dict[str, str] | None:
     """The impact adjustment the risk grid pre-fills (the DPO may edit the reason or remove it, giving why)."""
     groups = vulnerable_groups(ctx)
-    if groups is None:
-        return None
+    if groups is None or substantive(ctx, "risk.vulnerable_reason"):
+        return None  # no vulnerable group, or the DPO wrote why the raise does not apply
+    stages = [entry.get(stage) for entry in (ctx.assessment.risks or {}).values() if isinstance(entry, dict)
+              for stage in ("inherent", "current", "target") if isinstance(entry.get(stage), dict)]
+    if stages and all(any(isinstance(a, dict) and a.get("kind") == "vulnerable"
+                          for a in rating.get("impact_adjustments") or []) for rating in stages):
+        return None  # applied everywhere already
     return {"kind": "vulnerable",
             "reason": f"受影响人群包括{groups[0]}，抗风险能力和心理承受能力较弱（GB/T 39335 附录D，影响程度上调一级）。"
                       if ctx.assessment.language != "en" else

@@ -659,17 +659,17 @@
 <context>
     <name>QuestionBlock</name>
     <message>
-        <location filename="../workspace.py" line="106"/>
+        <location filename="../workspace.py" line="108"/>
         <source>Help and legal basis</source>
         <translation>说明与依据</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="107"/>
+        <location filename="../workspace.py" line="109"/>
         <source>Help for: %1</source>
         <translation>查看说明：%1</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="109"/>
+        <location filename="../workspace.py" line="111"/>
         <source>Required</source>
         <translation>必答</translation>
     </message>
@@ -1018,112 +1018,113 @@
 <context>
     <name>WorkspaceWindow</name>
     <message>
-        <location filename="../workspace.py" line="214"/>
+        <location filename="../workspace.py" line="218"/>
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="224"/>
+        <location filename="../workspace.py" line="228"/>
         <source>Cannot open the assessment</source>
         <translation>无法打开评估</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="234"/>
+        <location filename="../workspace.py" line="238"/>
         <source>%1 unsaved answer(s) recovered from the last session</source>
         <translation>已恢复上次会话中未保存的 %1 条回答</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="264"/>
+        <location filename="../workspace.py" line="268"/>
         <source>Risk grid (GB/T 39335)</source>
         <translation>风险评定（GB/T 39335）</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="359"/>
+        <location filename="../workspace.py" line="398"/>
         <source>Risk grid: rate each of the seven risks before measures (inherent), with the measures in place (current) and after the action plan (target).</source>
         <translation>风险评定：对七类风险分别评定采取措施前的等级（固有风险）、现有措施下的等级（当前剩余风险）和整改计划完成后的等级（目标风险）。</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="434"/>
+        <location filename="../workspace.py" line="474"/>
         <source>All answers kept</source>
         <translation>所有回答均已保存</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="438"/>
+        <location filename="../workspace.py" line="478"/>
         <source>An answer could not be kept</source>
         <translation>有回答未能保存</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="482"/>
+        <location filename="../workspace.py" line="526"/>
         <source>Cannot evaluate yet: %1</source>
         <translation>暂时无法评估：%1</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="502"/>
+        <location filename="../workspace.py" line="340"/>
+        <location filename="../workspace.py" line="546"/>
         <source>Required: answer this question.</source>
         <translation>必答：请回答此问题。</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="525"/>
+        <location filename="../workspace.py" line="569"/>
         <source>Cannot save to the archive</source>
         <translation>无法保存到档案库</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="528"/>
+        <location filename="../workspace.py" line="572"/>
         <source>Saved to the archive</source>
         <translation>已保存到档案库</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="595"/>
+        <location filename="../workspace.py" line="639"/>
         <source>No question matches “%1”</source>
         <translation>没有与“%1”匹配的问题</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="599"/>
+        <location filename="../workspace.py" line="643"/>
         <source>Assessment: %1</source>
         <translation>评估：%1</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="600"/>
+        <location filename="../workspace.py" line="644"/>
         <source>← Back</source>
         <translation>← 上一部分</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="601"/>
+        <location filename="../workspace.py" line="645"/>
         <source>Next →</source>
         <translation>下一部分 →</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="602"/>
+        <location filename="../workspace.py" line="646"/>
         <source>Previous section (Ctrl+PgUp)</source>
         <translation>上一部分（Ctrl+PgUp）</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="603"/>
+        <location filename="../workspace.py" line="647"/>
         <source>Next section (Ctrl+PgDown)</source>
         <translation>下一部分（Ctrl+PgDown）</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="604"/>
+        <location filename="../workspace.py" line="648"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="605"/>
+        <location filename="../workspace.py" line="649"/>
         <source>Save to the archive (Ctrl+S); answers are kept as you give them</source>
         <translation>保存到档案库（Ctrl+S）；回答在填写时即已自动保留</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="606"/>
+        <location filename="../workspace.py" line="650"/>
         <source>Find a question (Ctrl+F)</source>
         <translation>查找问题（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="607"/>
+        <location filename="../workspace.py" line="651"/>
         <source>Find a question</source>
         <translation>查找问题</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="608"/>
+        <location filename="../workspace.py" line="652"/>
         <source>Sections</source>
         <translation>评估部分</translation>
     </message>

@@ -72,7 +72,7 @@ def test_no_vulnerable_group_is_not_applicable():
 
 
 def test_the_risk_grid_gets_a_proposal_with_an_editable_reason():
-    a = parse(json.dumps(data("school-canteen"), ensure_ascii=False))
+    a = parse(json.dumps(without_vulnerable_raise(data("school-canteen")), ensure_ascii=False))
     proposal = proposed_impact_adjustments(AppContext(data_dir="/nonexistent", fixed_today=TODAY), a)
     assert proposal and proposal[0]["kind"] == "vulnerable"
     assert "GB/T 39335" in proposal[0]["reason"] and "学生" in proposal[0]["reason"]
@@ -82,3 +82,15 @@ def test_the_risk_grid_gets_a_proposal_with_an_editable_reason():
     d["answers"].pop("risk.vulnerable_reason", None)
     a = parse(json.dumps(d, ensure_ascii=False))
     assert proposed_impact_adjustments(AppContext(data_dir="/nonexistent", fixed_today=TODAY), a) == []
+
+
+def test_no_proposal_once_applied_everywhere_or_declined_with_a_reason():
+    ctx = AppContext(data_dir="/nonexistent", fixed_today=TODAY)
+    # school-canteen: the raise is in every stage of every risk
+    assert proposed_impact_adjustments(ctx, parse(json.dumps(data("school-canteen"), ensure_ascii=False))) == []
+    # hotel: children and elderly guests, and a written reason why the ratings are not raised
+    hotel = data("hotel-checkin")
+    assert hotel["answers"]["risk.vulnerable_reason"]
+    assert proposed_impact_adjustments(ctx, parse(json.dumps(hotel, ensure_ascii=False))) == []
+    hotel["answers"].pop("risk.vulnerable_reason")
+    assert proposed_impact_adjustments(ctx, parse(json.dumps(hotel, ensure_ascii=False)))
