@@ -54,10 +54,9 @@ class IssueCard(QFrame):
                             f"color: {COLOURS[severity]}; font-weight: bold;")
         layout.addWidget(self.title)
         if issue.remedy:  # type: ignore[attr-defined]
-            layout.addWidget(_label(("整改：" if lang == "zh" else "Remedy: ") + issue.remedy.get(lang)))  # type: ignore[attr-defined]
+            layout.addWidget(_label(self.tr("Remedy: ") + issue.remedy.get(lang)))  # type: ignore[attr-defined]
         cited = dict.fromkeys(f.citation(lang) for f in issue.findings)  # type: ignore[attr-defined]
-        layout.addWidget(_label(("依据：" + "；".join(cited)) if lang == "zh" else ("Legal basis: " + "; ".join(cited)),
-                                "color:#555;"))
+        layout.addWidget(_label(self.tr("Legal basis: ") + self.tr("; ").join(cited), "color:#555;"))
         self.details = QWidget()
         details = QVBoxLayout(self.details)
         details.setContentsMargins(8, 0, 0, 0)

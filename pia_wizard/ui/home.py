@@ -42,12 +42,6 @@ class _Services:
 assessments = _Services()
 
 EXAMPLES = ("hotel-checkin", "residential-gate", "school-canteen", "factory-attendance")
-EXAMPLE_LABELS = {
-    "hotel-checkin": ("酒店自助入住核验", "Hotel self check-in kiosk"),
-    "residential-gate": ("住宅小区人脸门禁", "Residential community gate"),
-    "school-canteen": ("学校食堂刷脸消费", "School canteen payment"),
-    "factory-attendance": ("工厂人脸考勤", "Factory attendance"),
-}
 
 
 class HomeWindow(QMainWindow):
@@ -153,8 +147,12 @@ class HomeWindow(QMainWindow):
         self.act_new.setText(self.tr("&New"))
         self.act_new.setToolTip(self.tr("New blank assessment (Ctrl+N)"))
         self.act_example.setText(self.tr("New from e&xample"))
+        examples = {"hotel-checkin": self.tr("Hotel self check-in kiosk"),
+                    "residential-gate": self.tr("Residential community gate"),
+                    "school-canteen": self.tr("School canteen payment"),
+                    "factory-attendance": self.tr("Factory attendance")}
         for name, a in self.example_actions.items():
-            a.setText(EXAMPLE_LABELS[name][0 if zh else 1])
+            a.setText(examples[name])
         self.act_open.setText(self.tr("&Open"))
         self.act_version.setText(self.tr("New &version…"))
         self.act_import.setText(self.tr("&Import JSON…"))

@@ -3,30 +3,53 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, ClassVar
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from pia_wizard.core import labels
 from pia_wizard.core.findings import VERDICT_ORDER
 from pia_wizard.services.assessments import AssessmentSummary
 
 Index = QModelIndex | QPersistentModelIndex
-STATE_LABELS = {
-    "draft": ("草稿", "Draft"),
-    "in_review": ("审核中", "In review"),
-    "approved": ("已批准", "Approved"),
-    "superseded": ("已被取代", "Superseded"),
-    "rejected": ("已退回", "Rejected"),
-}
 RISK_ORDER = {"low": 0, "medium": 1, "high": 2, "severe": 3}
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
+def state_labels() -> dict[str, str]:
+    translate = QCoreApplication.translate
+    return {
+        "draft": translate("AssessmentListModel", "Draft"),
+        "in_review": translate("AssessmentListModel", "In review"),
+        "approved": translate("AssessmentListModel", "Approved"),
+        "superseded": translate("AssessmentListModel", "Superseded"),
+        "rejected": translate("AssessmentListModel", "Rejected"),
+    }
 
 
-def state_label(state: str, lang: str) -> str:
-    zh, en = STATE_LABELS.get(state, (state, state))
-    return zh if lang == "zh" else en
+def headers() -> dict[str, str]:
+    translate = QCoreApplication.translate
+    return {
+        "system": translate("AssessmentListModel", "System"),
+        "processor": translate("AssessmentListModel", "Processor"),
+        "version": translate("AssessmentListModel", "Version"),
+        "state": translate("AssessmentListModel", "State"),
+        "risk": translate("AssessmentListModel", "Overall risk (current)"),
+        "findings": translate("AssessmentListModel", "Prohibited / gaps / advisories"),
+        "updated": translate("AssessmentListModel", "Last change"),
+        "review": translate("AssessmentListModel", "Re-assessment due"),
+    }
+
+
+def state_label(state: str) -> str:
+    return state_labels().get(state, state)
 
 
 def local_datetime(iso: str, lang: str) -> str:
@@ -59,13 +82,6 @@ class AssessmentListModel(QAbstractTableModel):
     """The home window's table: one row per assessment (its newest version)."""
 
     COLUMNS = ("system", "processor", "version", "state", "risk", "findings", "updated", "review")
-    HEADERS: ClassVar[dict[str, tuple[str, str]]] = {
-        "system": ("系统", "System"), "processor": ("处理者", "Processor"), "version": ("版本", "Version"),
-        "state": ("状态", "State"), "risk": ("整体风险（当前）", "Overall risk (current)"),
-        "findings": ("禁止 / 不合规 / 建议", "Prohibited / gaps / advisories"), "updated": ("最后修改", "Last change"),
-        "review": ("下次复评", "Re-assessment due"),
-    }
-
     def __init__(self, lang: str = "zh", parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.lang = lang
@@ -90,8 +106,7 @@ class AssessmentListModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            zh, en = self.HEADERS[self.COLUMNS[section]]
-            return zh if self.lang == "zh" else en
+            return headers()[self.COLUMNS[section]]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -117,7 +132,7 @@ class AssessmentListModel(QAbstractTableModel):
         if column == "version":
             return f"v{row.version}"
         if column == "state":
-            return state_label(row.state, self.lang)
+            return state_label(row.state)
         if column == "risk":
             return labels.level_name(row.overall_current, missing=labels.INCOMPLETE).get(self.lang)
         if column == "findings":

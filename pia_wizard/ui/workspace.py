@@ -8,6 +8,7 @@ the worker after a short pause in typing and shown when they come back.
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -103,7 +104,7 @@ class QuestionBlock(QFrame):
                 cites.append(get_obligation(oid).citation(lang))
             except KeyError:
                 continue
-        basis = ("依据：" if lang == "zh" else "Legal basis: ") + "；".join(dict.fromkeys(cites)) if cites else ""
+        basis = self.tr("Legal basis: ") + self.tr("; ").join(dict.fromkeys(cites)) if cites else ""
         self.help.setText((q.help.get(lang) if q.help else "") + ("\n\n" + basis if basis else ""))
         self.help_button.setToolTip(self.tr("Help and legal basis"))
         self.help_button.setAccessibleName(self.tr("Help for: %1").replace("%1", q.text.get(lang)))
@@ -348,6 +349,17 @@ class WorkspaceWindow(QMainWindow):
         self._build_blocks(sid, inner, LATER_BLOCKS)
         if self._unbuilt[sid]:
             QTimer.singleShot(0, lambda: self._build_later(sid, inner))
+        elif self.stack.currentWidget() is self.pages.get(sid):
+            self._tab_chain(self.pages[sid])
+
+    def _tab_chain(self, page: QWidget) -> None:
+        """Tab goes from the section list through the page's inputs, in the order shown, to Back and Next (pages
+        are made after the window's own widgets, so Qt's default chain would skip them)."""
+        inputs = [w for w in page.findChildren(QWidget)
+                  if w.focusPolicy() & Qt.FocusPolicy.TabFocus and not w.focusProxy() and w.isVisibleTo(page)]
+        chain = [self.nav, *inputs, self.back, self.next]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def question_block(self, qid: str) -> QuestionBlock:
         """The block of a question, its section's page built if need be."""
@@ -394,6 +406,8 @@ class WorkspaceWindow(QMainWindow):
         sid = self.nav.item(row).data(Qt.ItemDataRole.UserRole)
         page = self._page(sid)
         self.stack.setCurrentWidget(page)
+        if not self._unbuilt.get(sid):
+            self._tab_chain(page)
         if sid == RISK_PAGE:
             self.header.setText(self.tr("Risk grid: rate each of the seven risks before measures (inherent), with "
                                         "the measures in place (current) and after the action plan (target)."))

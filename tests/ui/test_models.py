@@ -15,7 +15,12 @@ def summary(n: int, **kw) -> AssessmentSummary:
     return AssessmentSummary(**base)
 
 
-def test_rows_columns_and_labels_in_both_languages():
+def test_rows_columns_and_labels_in_both_languages(qapp):
+    """Headers and states come through Qt's translations (as in the app); the risk level through the core."""
+    from pia_wizard.ui.i18n import Translations
+
+    translations = Translations(qapp)
+    translations.use("zh")
     m = AssessmentListModel("zh")
     m.set_rows([summary(1), summary(2, state="approved", overall_current="severe")])
     assert (m.rowCount(), m.columnCount()) == (2, len(AssessmentListModel.COLUMNS))
@@ -26,6 +31,7 @@ def test_rows_columns_and_labels_in_both_languages():
     assert m.data(m.index(0, col("version"))) == "v1"
     assert m.data(m.index(0, 0), ID_ROLE) == "id-1"
     assert m.headerData(col("state"), Qt.Orientation.Horizontal) == "状态"
+    translations.use("en")
     m.set_language("en")
     assert m.data(m.index(1, col("state"))) == "Approved"
     assert m.headerData(col("state"), Qt.Orientation.Horizontal) == "State"

@@ -20,6 +20,74 @@
     </message>
 </context>
 <context>
+    <name>AssessmentListModel</name>
+    <message>
+        <location filename="../models.py" line="29"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../models.py" line="30"/>
+        <source>In review</source>
+        <translation>审核中</translation>
+    </message>
+    <message>
+        <location filename="../models.py" line="31"/>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../models.py" line="32"/>
+        <source>Superseded</source>
+        <translation>已被取代</translation>
+    </message>
+    <message>
+        <location filename="../models.py" line="33"/>
+        <source>Rejected</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <location filename="../models.py" line="40"/>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location filename="../models.py" line="41"/>
+        <source>Processor</source>
+        <translation>处理者</translation>
+    </message>
+    <message>
+        <location filename="../models.py" line="42"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../models.py" line="43"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../models.py" line="44"/>
+        <source>Overall risk (current)</source>
+        <translation>整体风险（当前）</translation>
+    </message>
+    <message>
+        <location filename="../models.py" line="45"/>
+        <source>Prohibited / gaps / advisories</source>
+        <translation>禁止 / 不合规 / 建议</translation>
+    </message>
+    <message>
+        <location filename="../models.py" line="46"/>
+        <source>Last change</source>
+        <translation>最后修改</translation>
+    </message>
+    <message>
+        <location filename="../models.py" line="47"/>
+        <source>Re-assessment due</source>
+        <translation>下次复评</translation>
+    </message>
+</context>
+<context>
     <name>CellRow</name>
     <message>
         <location filename="../risk_view.py" line="171"/>
@@ -253,27 +321,27 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../findings_panel.py" line="117"/>
+        <location filename="../findings_panel.py" line="116"/>
         <source>Findings, grouped into issues</source>
         <translation>评估发现（按问题归并）</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="118"/>
+        <location filename="../findings_panel.py" line="117"/>
         <source>Number of findings by verdict</source>
         <translation>各结论类别的发现数量</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="119"/>
+        <location filename="../findings_panel.py" line="118"/>
         <source>Nothing to act on in the answers so far.</source>
         <translation>根据目前的回答，暂无需要处理的事项。</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="136"/>
+        <location filename="../findings_panel.py" line="135"/>
         <source>The FRT Measures do not apply: </source>
         <translation>《人脸识别技术应用安全管理办法》不适用：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../findings_panel.py" line="143"/>
+        <location filename="../findings_panel.py" line="142"/>
         <source>%n issue(s)</source>
         <translation>
             <numerusform>%n 个问题</numerusform>
@@ -301,200 +369,235 @@
 <context>
     <name>HomeWindow</name>
     <message>
-        <location filename="../home.py" line="152"/>
+        <location filename="../home.py" line="146"/>
         <source>pia-wizard: personal information protection impact assessments</source>
         <translation>pia-wizard：个人信息保护影响评估</translation>
     </message>
     <message>
-        <location filename="../home.py" line="153"/>
+        <location filename="../home.py" line="147"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="154"/>
+        <location filename="../home.py" line="148"/>
         <source>New blank assessment (Ctrl+N)</source>
         <translation>新建空白评估（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../home.py" line="155"/>
+        <location filename="../home.py" line="149"/>
         <source>New from e&amp;xample</source>
         <translation>从示例新建(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="158"/>
+        <location filename="../home.py" line="150"/>
+        <source>Hotel self check-in kiosk</source>
+        <translation>酒店自助入住核验</translation>
+    </message>
+    <message>
+        <location filename="../home.py" line="151"/>
+        <source>Residential community gate</source>
+        <translation>住宅小区人脸门禁</translation>
+    </message>
+    <message>
+        <location filename="../home.py" line="152"/>
+        <source>School canteen payment</source>
+        <translation>学校食堂刷脸消费</translation>
+    </message>
+    <message>
+        <location filename="../home.py" line="153"/>
+        <source>Factory attendance</source>
+        <translation>工厂人脸考勤</translation>
+    </message>
+    <message>
+        <location filename="../home.py" line="156"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="159"/>
+        <location filename="../home.py" line="157"/>
         <source>New &amp;version…</source>
         <translation>新版本(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="160"/>
+        <location filename="../home.py" line="158"/>
         <source>&amp;Import JSON…</source>
         <translation>导入 JSON(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="161"/>
+        <location filename="../home.py" line="159"/>
         <source>Import &amp;report PDF…</source>
         <translation>从报告 PDF 导入(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="162"/>
+        <location filename="../home.py" line="160"/>
         <source>&amp;Export JSON…</source>
         <translation>导出 JSON(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="163"/>
+        <location filename="../home.py" line="161"/>
         <source>&amp;Delete draft</source>
         <translation>删除草稿(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="164"/>
+        <location filename="../home.py" line="162"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../home.py" line="166"/>
+        <location filename="../home.py" line="164"/>
         <source>Switch the language (Ctrl+L)</source>
         <translation>切换语言（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../home.py" line="167"/>
+        <location filename="../home.py" line="165"/>
         <source>Filter by system, processor, state… (Ctrl+F)</source>
         <translation>按系统、处理者、状态等筛选…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../home.py" line="168"/>
+        <location filename="../home.py" line="166"/>
         <source>Filter assessments</source>
         <translation>筛选评估</translation>
     </message>
     <message>
-        <location filename="../home.py" line="169"/>
+        <location filename="../home.py" line="167"/>
         <source>Assessments in the archive</source>
         <translation>档案库中的评估</translation>
     </message>
     <message>
-        <location filename="../home.py" line="170"/>
+        <location filename="../home.py" line="168"/>
         <source>No assessment yet. Start a new one, start from an example, or import a file.</source>
         <translation>尚无评估。请新建评估、从示例新建，或导入文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../home.py" line="184"/>
+        <location filename="../home.py" line="182"/>
         <source>%n assessment(s) · data folder: %1</source>
         <translation>
             <numerusform>共 %n 项评估 · 数据文件夹：%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../home.py" line="202"/>
+        <location filename="../home.py" line="200"/>
         <source>Cannot read the archive</source>
         <translation>无法读取档案库</translation>
     </message>
     <message>
-        <location filename="../home.py" line="244"/>
-        <location filename="../home.py" line="254"/>
+        <location filename="../home.py" line="242"/>
+        <location filename="../home.py" line="252"/>
         <source>Cannot create the assessment</source>
         <translation>无法创建评估</translation>
     </message>
     <message>
-        <location filename="../home.py" line="280"/>
+        <location filename="../home.py" line="278"/>
         <source>Import an assessment file</source>
         <translation>导入评估文件</translation>
     </message>
     <message>
-        <location filename="../home.py" line="281"/>
+        <location filename="../home.py" line="279"/>
         <source>Assessment files (*.json);;All files (*)</source>
         <translation>评估文件 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="287"/>
+        <location filename="../home.py" line="285"/>
         <source>Cannot import the file</source>
         <translation>无法导入该文件</translation>
     </message>
     <message>
-        <location filename="../home.py" line="290"/>
+        <location filename="../home.py" line="288"/>
         <source>Import the assessment inside a report</source>
         <translation>导入报告中附带的评估</translation>
     </message>
     <message>
-        <location filename="../home.py" line="291"/>
+        <location filename="../home.py" line="289"/>
         <source>Report PDF (*.pdf);;All files (*)</source>
         <translation>报告 PDF (*.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="304"/>
+        <location filename="../home.py" line="302"/>
         <source>Cannot import the report</source>
         <translation>无法导入该报告</translation>
     </message>
     <message>
-        <location filename="../home.py" line="310"/>
+        <location filename="../home.py" line="308"/>
         <source>Export the assessment</source>
         <translation>导出评估</translation>
     </message>
     <message>
-        <location filename="../home.py" line="312"/>
+        <location filename="../home.py" line="310"/>
         <source>Assessment files (*.json)</source>
         <translation>评估文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="321"/>
+        <location filename="../home.py" line="319"/>
         <source>Exported to %1</source>
         <translation>已导出至 %1</translation>
     </message>
     <message>
-        <location filename="../home.py" line="322"/>
+        <location filename="../home.py" line="320"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../home.py" line="332"/>
+        <location filename="../home.py" line="330"/>
         <source>Cannot start a new version</source>
         <translation>无法创建新版本</translation>
     </message>
     <message>
-        <location filename="../home.py" line="340"/>
+        <location filename="../home.py" line="338"/>
         <source>Cannot delete</source>
         <translation>无法删除</translation>
     </message>
     <message>
-        <location filename="../home.py" line="341"/>
+        <location filename="../home.py" line="339"/>
         <source>Only a draft can be deleted. Submitted and approved versions are records the law requires you to keep for at least three years (Measures Art. 9, PIPL Art. 56).</source>
         <translation>只能删除草稿。已提交审核和已批准的版本属于法定记录，须至少保存三年（《人脸识别技术应用安全管理办法》第九条、《个人信息保护法》第五十六条）。</translation>
     </message>
     <message>
-        <location filename="../home.py" line="344"/>
+        <location filename="../home.py" line="342"/>
         <source>Delete draft</source>
         <translation>删除草稿</translation>
     </message>
     <message>
-        <location filename="../home.py" line="345"/>
+        <location filename="../home.py" line="343"/>
         <source>Delete the draft “%1”? Its answers cannot be recovered.</source>
         <translation>确定删除草稿“%1”吗？删除后其中的回答将无法恢复。</translation>
     </message>
     <message>
-        <location filename="../home.py" line="351"/>
+        <location filename="../home.py" line="349"/>
         <source>Cannot delete the draft</source>
         <translation>无法删除草稿</translation>
     </message>
 </context>
 <context>
     <name>IssueCard</name>
+    <message>
+        <location filename="../findings_panel.py" line="57"/>
+        <source>Remedy: </source>
+        <translation>整改：</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="59"/>
+        <source>Legal basis: </source>
+        <translation>依据：</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="59"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../findings_panel.py" line="82"/>
+        <location filename="../findings_panel.py" line="81"/>
         <source>Show the %n finding(s)</source>
         <translation>
             <numerusform>显示 %n 项发现</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="83"/>
+        <location filename="../findings_panel.py" line="82"/>
         <source>Go to the question</source>
         <translation>转到相关问题</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="84"/>
+        <location filename="../findings_panel.py" line="83"/>
         <source>Go to the question of: %1</source>
         <translation>转到相关问题：%1</translation>
     </message>
@@ -658,6 +761,16 @@
 </context>
 <context>
     <name>QuestionBlock</name>
+    <message>
+        <location filename="../workspace.py" line="106"/>
+        <source>Legal basis: </source>
+        <translation>依据：</translation>
+    </message>
+    <message>
+        <location filename="../workspace.py" line="106"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
     <message>
         <location filename="../workspace.py" line="108"/>
         <source>Help and legal basis</source>
