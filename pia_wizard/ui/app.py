@@ -22,6 +22,16 @@ def register_fonts() -> str | None:
     return family
 
 
+def _busy_timeout(raw: str | None) -> float | None:
+    """PIA_WIZARD_BUSY_TIMEOUT, as the CLI reads it: seconds to wait for another program's lock on the archive.
+    A value that is not a number is ignored here (the app has no terminal to say so in); the default applies."""
+    try:
+        value = float(raw) if raw else None
+    except ValueError:
+        return None
+    return value if value is not None and value >= 0 else None
+
+
 def build_state(settings: object, data_dir: str | None = None):  # -> AppState
     from pia_wizard.context import AppContext, Settings
     from pia_wizard.paths import data_dir as default_data_dir
@@ -30,7 +40,8 @@ def build_state(settings: object, data_dir: str | None = None):  # -> AppState
 
     folder = data_dir or os.environ.get("PIA_WIZARD_DATA_DIR") or getattr(settings, "data_dir", "") or None
     ctx = AppContext(data_dir=default_data_dir(folder), actor=os.environ.get("USER") or os.environ.get("USERNAME"),
-                     lang=settings.language, settings=Settings())  # type: ignore[attr-defined]
+                     lang=settings.language,  # type: ignore[attr-defined]
+                     settings=Settings(busy_timeout=_busy_timeout(os.environ.get("PIA_WIZARD_BUSY_TIMEOUT"))))
     return AppState(ctx, settings, serial_worker())  # type: ignore[arg-type]
 
 

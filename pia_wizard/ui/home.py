@@ -373,8 +373,16 @@ def assessments_exists(ctx: Any, assessment_id: str) -> bool:
 
 
 def _warm_up() -> None:
+    """What the first workspace needs, loaded on the worker while the DPO reads the list: the question bank, the
+    rules, and the modules of the workspace's own views (importing is not a widget operation; the widgets are made
+    on the UI thread)."""
+    import importlib
+
     from pia_wizard.core.bank import default_bank
     from pia_wizard.core.rules import load_all
 
     default_bank()
     load_all()
+    for module in ("pia_wizard.services.drafts", "pia_wizard.ui.editors", "pia_wizard.ui.findings_panel",
+                   "pia_wizard.ui.workspace", "pia_wizard.ui.risk_view", "pia_wizard.ui.filing_view"):
+        importlib.import_module(module)
