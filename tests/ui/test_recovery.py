@@ -16,7 +16,6 @@ import uuid
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from pia_wizard.context import Settings
 from pia_wizard.core.assessment import Assessment
@@ -102,19 +101,6 @@ GIVEN = {
     "scope.description": "杀掉之前输入的描述：大堂11台终端，1:1核验。",
     "notice.timing": "before_capture",
 }
-
-
-@pytest.fixture
-def dialogs(monkeypatch):
-    """Every message box shown, as (title, text), instead of a modal loop."""
-    shown: list[tuple[str, str]] = []
-
-    def record(box):
-        shown.append((box.windowTitle(), box.text()))
-        return int(QMessageBox.StandardButton.Ok)
-
-    monkeypatch.setattr(QMessageBox, "exec", record)
-    return shown
 
 
 @pytest.fixture

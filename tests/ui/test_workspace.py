@@ -10,7 +10,7 @@ import uuid
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QDialog, QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QDialog
 
 from pia_wizard.core import labels
 from pia_wizard.core.assessment import Assessment
@@ -33,19 +33,6 @@ HOSTILE = {
 
 
 # --- fixtures -------------------------------------------------------------------------------------------------------
-@pytest.fixture
-def dialogs(monkeypatch):
-    """Every message box the app shows, as (title, text), instead of a modal loop that would hang the test."""
-    shown: list[tuple[str, str]] = []
-
-    def record(box):
-        shown.append((box.windowTitle(), box.text()))
-        return int(QMessageBox.StandardButton.Ok)
-
-    monkeypatch.setattr(QMessageBox, "exec", record)
-    return shown
-
-
 @pytest.fixture
 def state(tmp_path):
     s = build_state(UiSettings(language="en"), data_dir=str(tmp_path / "data"))
