@@ -63,6 +63,14 @@ def _text(value: TextLike | None) -> Text | None:
 PLACEHOLDERS = frozenset({"na", "n/a", "none", "无", "暂无", "不适用", "略", "tbd", "待定", "-", "/", "见上"})
 
 
+def parse_date(value: Any) -> date | None:
+    """An answer's ISO date, or None (unanswered, or not a date)."""
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
 def is_substantive(value: Any, min_chars: int = 15) -> bool:
     """A text (an answer or a table cell) that says something: not empty, not a placeholder like 'n/a' or '无'."""
     if not isinstance(value, str):

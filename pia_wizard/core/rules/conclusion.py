@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date
 from typing import Any
 
 from pia_wizard.core.approval import LIVE_ONLY
 from pia_wizard.core.findings import VERDICT_ORDER, Finding
-from pia_wizard.core.rules import Context, is_substantive, rule
+from pia_wizard.core.rules import Context, is_substantive, parse_date, rule
 
 # ------------------------------------------------------------------------------------------------ helpers
 
@@ -57,13 +56,6 @@ def option_labels(ctx: Context, qid: str, values: Iterable[str], column: str | N
     values = list(values)
     return ("、".join(by_value[v].zh if v in by_value else v for v in values),
             ", ".join(by_value[v].en if v in by_value else v for v in values))
-
-
-def parse_date(value: Any) -> date | None:
-    try:
-        return date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
 
 
 def residual_risks(ctx: Context) -> Any:

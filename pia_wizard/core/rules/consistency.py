@@ -12,8 +12,8 @@ from typing import Any
 
 from pia_wizard.core.approval import GOES_AHEAD, stopped_practices
 from pia_wizard.core.bank import MEASURES_PREFIXES
-from pia_wizard.core.rules import Context, rule
-from pia_wizard.core.rules.conclusion import option_labels, parse_date
+from pia_wizard.core.rules import Context, parse_date, rule
+from pia_wizard.core.rules.conclusion import option_labels
 
 INCONSISTENT = ("回答前后矛盾：", "Inconsistent answers: ")
 CONTRADICTS = ("结论与评估的发现相矛盾：", "The conclusion contradicts the findings: ")

@@ -10,10 +10,9 @@ it (Measures Art. 4 strict protection, which carries Art. 14 and PIPL Art. 51), 
 
 from __future__ import annotations
 
-from pia_wizard.core.rules import Context, rule
+from pia_wizard.core.rules import Context, parse_date, rule
 from pia_wizard.core.rules.conclusion import (
     Issues,
-    parse_date,
     plan_items,
     plan_names,
     residual_risks,

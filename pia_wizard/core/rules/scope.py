@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any
-
-from pia_wizard.core.rules import Context, rule
+from pia_wizard.core.rules import Context, parse_date, rule
 
 # How each recognition mode reads inside a sentence ("the system recognises identity by ...").
 MODE_PHRASES = {
@@ -64,13 +61,6 @@ def general_duties(ctx: Context):
             ["scope.ethics_reason"])
 
 
-def _date(value: Any) -> date | None:
-    try:
-        return date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
-
-
 def measures_apply(ctx: Context) -> bool:
     """Measures Art. 2 as the engine reads it: inside the PRC and not solely FRT R&D or algorithm training."""
     return ctx.answer("scope.in_prc") != "no" and ctx.answer("scope.rnd_only") != "yes"
@@ -121,7 +111,8 @@ def assessed_before(ctx: Context) -> tuple[str, tuple[str, str], tuple[str, str]
                  "Find the first assessment report and give its number, signing date and the day collection "
                  "began; if there is none, treat this as an assessment after the fact."), qs)
     ref = ctx.answer("scope.prior_pipia_ref")
-    signed, first = _date(ctx.answer("scope.prior_pipia_date")), _date(ctx.answer("scope.first_processing_date"))
+    signed = parse_date(ctx.answer("scope.prior_pipia_date"))
+    first = parse_date(ctx.answer("scope.first_processing_date"))
     if ref is None or signed is None or first is None:
         return None
     if not ctx.text_is_substantive("scope.prior_pipia_ref", 4):
