@@ -91,11 +91,6 @@ if PROFILE:
 def mark(name):
     marks.setdefault(name, [time.monotonic(), time.process_time()])
 
-if MODE in ("live", "stalls"):
-    # What ui/compat.py asks of every long session (thousands of void calls); not on the start-up path.
-    from pia_wizard.ui.compat import guard_none_refcount
-    guard_none_refcount()
-
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from pia_wizard.ui import app as appmod
 from pia_wizard.ui import home as homemod

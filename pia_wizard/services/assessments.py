@@ -230,6 +230,14 @@ def list_assessments(ctx: AppContext) -> list[AssessmentSummary]:
     return out
 
 
+def exists(ctx: AppContext, assessment_id: str) -> bool:
+    """Whether the archive holds this assessment."""
+    from pia_wizard.store import assessments as store_assessments
+
+    with open_archive(ctx) as store:
+        return store_assessments.exists(store, assessment_id)
+
+
 def versions(ctx: AppContext, assessment_id: str) -> list[VersionInfo]:
     from pia_wizard.store import assessments as store_assessments
 

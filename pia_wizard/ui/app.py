@@ -50,9 +50,6 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtGui import QFont, QGuiApplication
     from PySide6.QtWidgets import QApplication
 
-    from pia_wizard.ui.compat import guard_none_refcount
-
-    guard_none_refcount()  # before the first widget: PySide6 6.12 on Python 3.11 (see ui/compat.py)
     argv = list(sys.argv if argv is None else argv)
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     QCoreApplication.setOrganizationName("pia-wizard")

@@ -294,7 +294,7 @@ class HomeWindow(QMainWindow):
             from pia_wizard.services import report
 
             a = report.import_report(ctx, pdf)
-            if assessments_exists(ctx, a.id):
+            if assessments.exists(ctx, a.id):
                 a.id = str(uuid.uuid4())  # a copy beside the archived original, never over it
             assessments.save_draft(ctx, a)
             return a.id
@@ -362,14 +362,6 @@ class HomeWindow(QMainWindow):
         for window in list(self.workspaces.values()):
             window.close()
         super().closeEvent(event)
-
-
-def assessments_exists(ctx: Any, assessment_id: str) -> bool:
-    try:
-        assessments.load_version(ctx, assessment_id)
-    except Exception:
-        return False
-    return True
 
 
 def _warm_up() -> None:

@@ -995,15 +995,16 @@ class HeatMapView(QWidget):
         self.svg.updateGeometry()
         self.svg.update()
 
-    def set_evaluation(self, a: Any, ev: Any, lang: str) -> None:
-        """Fetch the drawing for this evaluation and write the legend in ``lang``."""
+    def set_evaluation(self, a: Any, ev: Any, lang: str, svg: str | None = None) -> None:
+        """Show the drawing for this evaluation (``svg`` when the caller drew it off the UI thread, else drawn
+        here) and write the legend in ``lang``."""
         from pia_wizard.services.report import heatmap_svg
 
         self.lang = lang
         self._legend_rows = [
             (n, rid, r.inherent.level if r.inherent else None, r.current.level if r.current else None)
             for n, (rid, r) in enumerate(ev.risk.results.items(), start=1)]
-        self.set_svg(heatmap_svg(a, ev, lang))
+        self.set_svg(svg if svg is not None else heatmap_svg(a, ev, lang))
         self.retranslate()
 
     def set_language(self, lang: str) -> None:

@@ -396,7 +396,7 @@ class WorkspaceWindow(QMainWindow):
         page.setStretchFactor(0, 3)
         page.setStretchFactor(1, 2)
         if self.evaluation is not None:
-            self._show_risk(self.evaluation)
+            self.evaluate_now()  # the drawing and the proposals come from the worker with the next evaluation
         return page
 
     def _show_page(self, row: int) -> None:
@@ -514,7 +514,8 @@ class WorkspaceWindow(QMainWindow):
         self._evaluating = True
         draft, ctx = self.draft, self.state.ctx
 
-        bank = self.bank
+        bank, lang = self.bank, self.state.lang
+        risk_page = hasattr(self, "heatmap")  # only then is the heat map drawn and the proposal worked out
 
         def evaluate() -> Any:
             try:
@@ -529,7 +530,13 @@ class WorkspaceWindow(QMainWindow):
                                    if qid in bank.questions and bank.question(qid).type == "rows" else v
                                    for qid, v in (data.get("answers") or {}).items()}
                 a = assessments.parse_assessment(json.dumps(data, ensure_ascii=False))
-            return a, assessments.evaluate_assessment(ctx, a)
+            ev = assessments.evaluate_assessment(ctx, a)
+            if not risk_page:
+                return a, ev, None
+            from pia_wizard.services.report import heatmap_svg
+
+            return a, ev, {"svg": heatmap_svg(a, ev, lang),
+                           "proposals": assessments.proposed_impact_adjustments(ctx, a)}
 
         Op(self, self.state.worker, evaluate).success(self._evaluated).failure(self._evaluate_failed).run()
 
@@ -541,14 +548,14 @@ class WorkspaceWindow(QMainWindow):
 
     def _evaluated(self, result: Any) -> None:
         self._evaluating = False
-        a, ev = result
+        a, ev, drawn = result
         self.assessment = a
         self.evaluation = ev
         self.findings.show_evaluation(ev)
         self._update_nav()
         self._show_messages(ev)
-        if hasattr(self, "heatmap"):
-            self._show_risk(ev)
+        if drawn is not None and hasattr(self, "heatmap"):
+            self._show_risk(ev, drawn)
         self.evaluated.emit(ev)
         if self._again:
             self._again = False
@@ -559,14 +566,11 @@ class WorkspaceWindow(QMainWindow):
         for qid, block in self.blocks.items():
             block.show_message(self.tr("Required: answer this question.") if qid in unanswered else "")
 
-    def _show_risk(self, ev: Any) -> None:
-        try:
-            # set_evaluation, not set_svg: it also writes the legend (the moves in words, not by colour alone)
-            self.heatmap.set_evaluation(self.assessment, ev, self.state.lang)
-        except Exception as exc:  # a drawing problem must not stop the answering
-            self.saved_label.setText(str(exc))
+    def _show_risk(self, ev: Any, drawn: dict[str, Any]) -> None:
+        # set_evaluation, not set_svg: it also writes the legend (the moves in words, not by colour alone)
+        self.heatmap.set_evaluation(self.assessment, ev, self.state.lang, svg=drawn["svg"])
         self.filing_clock.set_evaluation(self.assessment, ev, self.state.lang)
-        self.risk_editor.set_proposals(assessments.proposed_impact_adjustments(self.state.ctx, self.assessment))
+        self.risk_editor.set_proposals(drawn["proposals"])
 
     # --- saving ------------------------------------------------------------------------------------------------
     def commit_editors(self) -> None:
@@ -686,4 +690,4 @@ class WorkspaceWindow(QMainWindow):
         self.retranslate()
         self._show_page(self.nav.currentRow())
         if self.evaluation is not None:
-            self._evaluated((self.assessment, self.evaluation))
+            self.evaluate_now()  # the drawing's labels and the proposal's reason are in the language

@@ -13,16 +13,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication
 
-from pia_wizard.ui.compat import guard_none_refcount
-
-guard_none_refcount()  # PySide6 6.12.0 on Python 3.11: see pia_wizard/ui/compat.py
-
-from PySide6.QtCore import QLocale  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from pia_wizard.ui import i18n  # noqa: E402
-from pia_wizard.ui.settings import UiSettings  # noqa: E402
+from pia_wizard.ui import i18n
+from pia_wizard.ui.settings import UiSettings
 
 UI = Path(i18n.__file__).resolve().parent
 TS = UI / "i18n" / "pia_wizard_zh_CN.ts"

@@ -34,8 +34,6 @@ TRACEBACK_WORDS = ("Traceback", 'File "', "sqlite3.", "Error:", "Exception")
 # waits until every answer is in the journal, says READY with the answers it gave, and runs until it is killed.
 CHILD = r'''
 import json, sys
-from pia_wizard.ui.compat import guard_none_refcount
-guard_none_refcount()
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication

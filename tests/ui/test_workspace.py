@@ -486,3 +486,23 @@ def test_hostile_text_in_the_journal_survives_without_a_checkpoint(qtbot, state,
         session.close()
     ws.close()
     assert dialogs == []
+
+
+def test_a_report_pdf_imports_as_a_copy_beside_the_archived_original(qtbot, home, state, monkeypatch, tmp_path,
+                                                                     fast_render):
+    from PySide6.QtWidgets import QFileDialog
+
+    from pia_wizard.services import report
+
+    a = assessments.read_assessment(assessments.example_path("hotel-checkin"))
+    assessments.save_draft(state.ctx, a)
+    pdf = tmp_path / "hotel.pdf"
+    report.prepare_report(state.ctx, a, pdf).run()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kw: (str(pdf), ""))
+    home.ask_import_pdf()
+    qtbot.waitUntil(lambda: home.model.rowCount() == 2 and len(home.workspaces) == 1, timeout=WAIT)
+    ids = {row.assessment_id for row in home.model.rows}
+    assert a.id in ids  # the original is untouched
+    copy_id = (ids - {a.id}).pop()
+    _, copy = assessments.load_version(state.ctx, copy_id)
+    assert copy.answers == a.answers
