@@ -36,6 +36,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
     QEvent,
+    QKeyCombination,
     QLocale,
     QModelIndex,
     QObject,
@@ -45,7 +46,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QValidator
+from PySide6.QtGui import QKeyEvent, QKeySequence, QValidator
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -269,6 +270,13 @@ class NumberValidator(QValidator):
 
 
 # --- the editors ---------------------------------------------------------------------------------------------------
+def _is_undo_key(event: QEvent) -> bool:
+    return isinstance(event, QKeyEvent) and (
+        event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
+        or event.keyCombination() == QKeyCombination(Qt.KeyboardModifier.ControlModifier
+                                                     | Qt.KeyboardModifier.ShiftModifier, Qt.Key.Key_Z))
+
+
 class AnswerEditor(QWidget):
     """The editor of one question's answer. Subclasses implement ``_current()`` and ``_load()``."""
 
@@ -363,6 +371,12 @@ class AnswerEditor(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut:
             self.commit()
+        elif event.type() == QEvent.Type.ShortcutOverride and _is_undo_key(event):
+            # Undo and redo belong to the window's one history of answers, not to the field's own typing: the field
+            # hands in what it holds, and the shortcut (left unclaimed) takes back the last answer as typed.
+            self.commit()
+            event.ignore()
+            return True
         return super().eventFilter(watched, event)
 
 
@@ -1338,7 +1352,15 @@ class RowsEditor(AnswerEditor):
         header.setMinimumSectionSize(60)
         for i, column in enumerate(question.columns):
             self.table.setColumnWidth(i, 220 if column.type in ("text", "multi") else 140)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Row heights follow the wrapped text, but measured only when rows or column widths change: with
+        # ResizeToContents every relayout of the section page measured every cell again (40-50 ms per long table).
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.timeout.connect(self.table.resizeRowsToContents)
+        for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsMoved, self.model.dataChanged,
+                       header.sectionResized):
+            signal.connect(self._fit_timer.start)
         self.table.clear_cell.connect(self._clear_cell)
         self.model.dataChanged.connect(self._model_edited)
         self.table.selectionModel().currentChanged.connect(self._refresh)

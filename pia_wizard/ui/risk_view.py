@@ -9,15 +9,16 @@ drawing (``services.report.heatmap_svg``), so the screen and the PDF cannot disa
 from __future__ import annotations
 
 import copy
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontDatabase, QShowEvent
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -477,6 +478,45 @@ class StagePanel(QWidget):
             adj.retranslate(lang)
 
 
+def _missing_reasons(rating: Any) -> list[str]:
+    """The adjustments of a stored rating that have no reason (kinds): StagePanel.missing_reasons for a stage whose
+    panel is not made yet."""
+    if not isinstance(rating, Mapping):
+        return []
+    out = []
+    for axis in AXES:
+        items = rating.get(f"{axis}_adjustments")
+        for item in items if isinstance(items, list) else ():
+            if (isinstance(item, Mapping) and item.get("kind") in KINDS[axis]
+                    and not (isinstance(item.get("reason"), str) and item["reason"].strip())):
+                out.append(str(item["kind"]))
+    return out
+
+
+class _Stages(Mapping[str, "StagePanel"]):
+    """The stage panels by stage, each made on first use; ``built`` holds those made so far."""
+
+    def __init__(self, make: Callable[[str], StagePanel]) -> None:
+        self._make = make
+        self.built: dict[str, StagePanel] = {}
+
+    def __getitem__(self, stage: str) -> StagePanel:
+        if stage not in self.built:
+            if stage not in risk_mod.STAGES:
+                raise KeyError(stage)
+            self.built[stage] = self._make(stage)
+        return self.built[stage]
+
+    def build(self, stage: str) -> StagePanel:
+        return self[stage]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(risk_mod.STAGES)
+
+    def __len__(self) -> int:
+        return len(risk_mod.STAGES)
+
+
 def _missing_words(paths: tuple[str, ...], lang: str) -> list[str]:
     lab = risk_mod.labels()
     out = []
@@ -631,12 +671,17 @@ class RiskEditor(QWidget):
         self.proposals.apply.connect(self._apply_proposal)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("stages")
-        self.stages: dict[str, StagePanel] = {}
+        # A stage's panel (some 60 widgets) is made when its tab is first shown, or a turn of the event loop after
+        # the editor is shown: the three at once held the window for over 100 ms.
+        self.stages = _Stages(self._make_panel)
+        self._holders: dict[str, QWidget] = {}
         for stage in risk_mod.STAGES:
-            panel = StagePanel(stage)
-            panel.changed.connect(lambda s=stage: self._stage_edited(s))
-            self.stages[stage] = panel
-            self.tabs.addTab(panel, "")
+            holder = QWidget()
+            holder_layout = QVBoxLayout(holder)
+            holder_layout.setContentsMargins(0, 0, 0, 0)
+            self._holders[stage] = holder
+            self.tabs.addTab(holder, "")
+        self.tabs.currentChanged.connect(lambda i: self.stages.build(risk_mod.STAGES[i]) if i >= 0 else None)
         inner = QVBoxLayout(page)
         inner.addWidget(self.title)
         inner.addLayout(summary)
@@ -701,8 +746,8 @@ class RiskEditor(QWidget):
         """Open ``risk_id`` (and the tab of ``stage``), e.g. from a finding."""
         if risk_id in risk_mod.RISKS:
             self.list.setCurrentRow(risk_mod.RISKS.index(risk_id))
-        if stage in self.stages:
-            self.tabs.setCurrentWidget(self.stages[stage])
+        if stage in self._holders:
+            self.tabs.setCurrentWidget(self._holders[stage])
 
     def apply_proposal(self, kind: str, reason: str, everywhere: bool = True) -> None:
         """Add adjustment ``kind`` with ``reason`` to the inherent and current stages (and a separate target) of
@@ -727,7 +772,8 @@ class RiskEditor(QWidget):
         self.tabs.setAccessibleName(self.tr("Stages of the risk"))
         for stage in risk_mod.STAGES:
             self.summary_labels[f"{stage}:head"].setText(_pick(terms[stage], lang))
-            self.stages[stage].retranslate(lang)
+        for panel in self.stages.built.values():
+            panel.retranslate(lang)
         self.method_note.setText(_pick(risk_mod.labels()["criteria"]["source"], lang))
         self.proposals.retranslate(lang)
         self._load_risk()
@@ -753,15 +799,49 @@ class RiskEditor(QWidget):
             self.title.setText(f"{n}. {label_mod.risk_name(rid).get(self.lang)}")
             self.description.set_text(entry.get("description") if isinstance(entry.get("description"), str) else "")
             self.measures.set_text(entry.get("measures") if isinstance(entry.get("measures"), str) else "")
-            for stage, panel in self.stages.items():
-                if stage == "target" and "target" not in entry:
-                    panel.load(entry.get("current"), same_as_current=True)
-                else:
-                    panel.load(entry.get(stage))
+            for stage, panel in self.stages.built.items():
+                self._load_panel(stage, panel, entry)
         finally:
             self._loading = False
         self._show_scores()
         self._show_proposal_state()
+
+    @staticmethod
+    def _load_panel(stage: str, panel: StagePanel, entry: Mapping[str, Any]) -> None:
+        if stage == "target" and "target" not in entry:
+            panel.load(entry.get("current"), same_as_current=True)
+        else:
+            panel.load(entry.get(stage))
+
+    def _make_panel(self, stage: str) -> StagePanel:
+        panel = StagePanel(stage)
+        panel.changed.connect(lambda: self._stage_edited(stage))
+        self._holders[stage].layout().addWidget(panel)
+        panel.setVisible(True)  # now, not a turn later as a child added to a visible widget would be
+        panel.retranslate(self.lang)
+        was_loading, self._loading = self._loading, True
+        try:
+            self._load_panel(stage, panel, self._entry(self._rid))
+        finally:
+            self._loading = was_loading
+        scores = self._scores(self._rid)
+        panel.show_score(*scores[stage])
+        return panel
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if len(self.stages.built) < len(risk_mod.STAGES):
+            QTimer.singleShot(0, self._make_next_panel)
+
+    def _make_next_panel(self) -> None:
+        """The panels, one per turn of the event loop after the editor is first painted, the tab shown first (a
+        click on another tab makes its panel at once)."""
+        shown = risk_mod.STAGES[max(self.tabs.currentIndex(), 0)]
+        rest = [s for s in risk_mod.STAGES if s not in self.stages.built]
+        if rest:
+            self.stages.build(shown if shown in rest else rest[0])
+            if len(rest) > 1:
+                QTimer.singleShot(0, self._make_next_panel)
 
     def _scores(self, rid: str) -> dict[str, tuple[risk_mod.Score | None, list[str]]]:
         entry = self._entry(rid)
@@ -780,14 +860,17 @@ class RiskEditor(QWidget):
 
     def _show_scores(self) -> None:
         scores = self._scores(self._rid)
+        entry = self._entry(self._rid)
         for stage, (score, problems) in scores.items():
-            panel = self.stages[stage]
-            panel.show_score(score, problems)
+            panel = self.stages.built.get(stage)
+            if panel is not None:
+                panel.show_score(score, problems)
             word = self._level_of(score, problems)
-            if stage == "target" and "target" not in self._entry(self._rid):
+            if stage == "target" and "target" not in entry:
                 word = self.tr("same as current (%1)").replace("%1", word)
             self.summary_labels[stage].setText(word)
-            missing = panel.missing_reasons()
+            missing = (panel.missing_reasons() if panel is not None
+                       else _missing_reasons(entry.get(stage if stage in entry else "current")))
             flag = " ⚠" if missing else ""
             self.tabs.setTabText(risk_mod.STAGES.index(stage),
                                  f"{self._stage_name(stage)}: {word}{flag}")
@@ -844,7 +927,7 @@ class RiskEditor(QWidget):
             rating = panel.rating()
             if rating or stage in entry:
                 entry[stage] = rating
-            if stage == "current" and "target" not in entry:
+            if stage == "current" and "target" not in entry and "target" in self.stages.built:
                 self._loading = True
                 try:
                     self.stages["target"].load(entry.get("current"), same_as_current=True)
@@ -976,13 +1059,28 @@ class HeatMapView(QWidget):
         self.legend.setWordWrap(True)
         self.legend.setTextFormat(Qt.TextFormat.PlainText)
         self.legend.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.legend.setMinimumWidth(180)
+        self.key.setMinimumWidth(180)
+        self.enlarge = QPushButton()
+        self.enlarge.setObjectName("heatmap-enlarge")
+        self.enlarge.clicked.connect(self.show_large)
+        # The drawing beside its legend, not above it: the legend's seven lines would take the height the drawing
+        # needs to be read (its labels are the report's 9-point type, scaled with the drawing).
+        side = QVBoxLayout()
+        side.addWidget(self.legend)
+        side.addWidget(self.key)
+        side.addStretch(1)
+        side.addWidget(self.enlarge, 0, Qt.AlignmentFlag.AlignLeft)
+        row = QHBoxLayout()
+        row.addWidget(self.svg, 3)
+        row.addLayout(side, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
-        layout.addWidget(self.svg, 1)
-        layout.addWidget(self.key)
-        layout.addWidget(self.legend)
+        layout.addLayout(row, 1)
         self.markup = ""
+        self._large: QDialog | None = None
+        self.enlarge.setEnabled(False)
         self.retranslate()
 
     def set_svg(self, svg: str) -> None:
@@ -994,6 +1092,10 @@ class HeatMapView(QWidget):
         self.svg.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
         self.svg.updateGeometry()
         self.svg.update()
+        self.enlarge.setEnabled(bool(svg))
+        if self._large is not None and self._large.isVisible():  # the large view follows the answers too
+            self._large_view.load(QByteArray(svg.encode("utf-8")))
+            self._large_view.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
 
     def set_evaluation(self, a: Any, ev: Any, lang: str, svg: str | None = None) -> None:
         """Show the drawing for this evaluation (``svg`` when the caller drew it off the UI thread, else drawn
@@ -1011,6 +1113,27 @@ class HeatMapView(QWidget):
         self.lang = lang
         self.retranslate()
 
+    def show_large(self) -> None:
+        """The same drawing in a window of its own, at twice its natural size (or what the screen allows)."""
+        if self._large is None:
+            self._large = QDialog(self)
+            self._large.setObjectName("heatmap-large")
+            view = _Svg(self._large)
+            view.setObjectName("heatmap-large-svg")
+            layout = QVBoxLayout(self._large)
+            layout.addWidget(view)
+            self._large_view = view
+        self._large.setWindowTitle(self.title.text())
+        self._large_view.load(QByteArray(self.markup.encode("utf-8")))
+        self._large_view.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+        self._large_view.setAccessibleName(self.svg.accessibleName())
+        self._large_view.setAccessibleDescription(self.svg.accessibleDescription())
+        natural = self._large_view.sizeHint() * 2
+        screen = self.screen().availableGeometry().size() * 0.9 if self.screen() else natural
+        self._large.resize(natural.boundedTo(screen))
+        self._large.show()
+        self._large.raise_()
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -1018,6 +1141,8 @@ class HeatMapView(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Heat map: inherent → current risk"))
+        self.enlarge.setText(self.tr("Enlarge…"))
+        self.enlarge.setToolTip(self.tr("Show the heat map in a window of its own"))
         self.svg.setAccessibleName(self.tr("Risk heat map"))
         self.key.setText(self.tr("Numbers are the risks in the list. Dashed circle: inherent risk (before measures); "
                                  "filled circle: current risk (measures in place); ringed: unchanged. Each cell "

@@ -45,6 +45,7 @@ from pia_wizard.ui.state import AppState
 EVALUATE_AFTER_MS = 30  # a pause in typing; the core evaluates the hotel example in ~10 ms
 CHECKPOINT_EVERY_MS = 5 * 60 * 1000
 RISK_PAGE = "__risk__"
+FILING_SECTION = "filing"
 FIRST_BLOCKS = 6  # question blocks built when a section is first opened; the rest follow in steps of
 LATER_BLOCKS = 4
 
@@ -312,6 +313,14 @@ class WorkspaceWindow(QMainWindow):
         intro.setStyleSheet("color:#444;")
         intro.setObjectName(f"intro:{s.id}")
         layout.addWidget(intro)
+        if s.id == FILING_SECTION:
+            # The Art. 15 clock heads the section whose answers set it (the stored count, the threshold date).
+            from pia_wizard.ui.filing_view import FilingClock
+
+            self.filing_clock = FilingClock(today=self.state.ctx.today)  # the same "today" as the findings
+            layout.addWidget(self.filing_clock)
+            if self.evaluation is not None and self.assessment is not None:
+                self.filing_clock.set_evaluation(self.assessment, self.evaluation, self.state.lang)
         layout.addStretch(1)
         # The first blocks at once (what the DPO sees), the rest a few per turn of the event loop: a section of 20
         # questions built in one go holds the window for a few hundred milliseconds.
@@ -375,24 +384,17 @@ class WorkspaceWindow(QMainWindow):
             self._build_blocks(sid, page.widget())
 
     def _risk_page(self) -> QWidget:
-        from pia_wizard.ui.filing_view import FilingClock
         from pia_wizard.ui.risk_view import HeatMapView, RiskEditor
 
-        # The ratings take the width; the heat map and the filing clock sit under them, where a change of level
-        # shows at once without scrolling.
+        # The ratings take the width; the heat map sits under them, where a change of level shows at once without
+        # scrolling.
         page = QSplitter(Qt.Orientation.Vertical)
         self.risk_editor = RiskEditor()
         self.risk_editor.set_risks(dict(self.data.get("risks") or {}), self.state.lang)
         self.risk_editor.risksChanged.connect(self.risks_given)
-        bottom = QWidget()
-        side = QHBoxLayout(bottom)
-        side.setContentsMargins(0, 0, 0, 0)
         self.heatmap = HeatMapView()
-        self.filing_clock = FilingClock(today=self.state.ctx.today)  # the same "today" as the findings
-        side.addWidget(self.heatmap, 3)
-        side.addWidget(self.filing_clock, 2)
         page.addWidget(self.risk_editor)
-        page.addWidget(bottom)
+        page.addWidget(self.heatmap)
         page.setStretchFactor(0, 3)
         page.setStretchFactor(1, 2)
         if self.evaluation is not None:
@@ -556,6 +558,8 @@ class WorkspaceWindow(QMainWindow):
         self._show_messages(ev)
         if drawn is not None and hasattr(self, "heatmap"):
             self._show_risk(ev, drawn)
+        if hasattr(self, "filing_clock"):
+            self.filing_clock.set_evaluation(a, ev, self.state.lang)
         self.evaluated.emit(ev)
         if self._again:
             self._again = False
@@ -569,7 +573,6 @@ class WorkspaceWindow(QMainWindow):
     def _show_risk(self, ev: Any, drawn: dict[str, Any]) -> None:
         # set_evaluation, not set_svg: it also writes the legend (the moves in words, not by colour alone)
         self.heatmap.set_evaluation(self.assessment, ev, self.state.lang, svg=drawn["svg"])
-        self.filing_clock.set_evaluation(self.assessment, ev, self.state.lang)
         self.risk_editor.set_proposals(drawn["proposals"])
 
     # --- saving ------------------------------------------------------------------------------------------------

@@ -3,6 +3,17 @@
 import pytest
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _own_qsettings(tmp_path_factory):
+    """QSettings() in the app (the settings dialog saves through it) writes here, never to the user's own."""
+    from PySide6.QtCore import QSettings
+
+    folder = str(tmp_path_factory.mktemp("qsettings"))
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, folder)
+        QSettings.setPath(fmt, QSettings.Scope.SystemScope, folder)
+
+
 @pytest.fixture(scope="session")
 def bank():
     from pia_wizard.core.bank import default_bank

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent, QTextCursor
-from PySide6.QtWidgets import QApplication, QComboBox
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog
 
 from pia_wizard.context import AppContext
 from pia_wizard.core import risk as risk_mod
@@ -258,3 +258,33 @@ def test_heatmap_svg_is_rendered_and_follows_a_level_change(editor, qtbot, tmp_p
     assert view.markup == heatmap_svg(a2, ev2, "en")
     assert view.svg.grab().toImage() != before
     assert "1. Leak: High → High" in view.legend.text()  # inherent high -> current now high (was medium)
+
+    # Enlarged, the same drawing at about twice its natural size; it follows the next change too.
+    assert view.enlarge.isEnabled()
+    view.enlarge.click()
+    large = view.findChild(QDialog, "heatmap-large")
+    assert large is not None and large.isVisible()
+    qtbot.waitUntil(lambda: grab_is_drawn(large))
+    natural = view.svg.sizeHint()
+    assert large.width() >= min(natural.width() * 2, large.screen().availableGeometry().width() * 0.85)
+    shown_before = large.grab().toImage()
+    view.set_evaluation(a, ev, "en")
+    assert large.grab().toImage() != shown_before
+
+
+def test_stages_not_yet_opened_are_made_on_first_use_and_flag_missing_reasons(editor, qtbot):
+    """A stage's panel is made when its tab is first shown (or a turn after the editor is shown); until then its
+    tab still says what it needs."""
+    risks = example("hotel-checkin")["risks"]
+    risks["loss"]["target"] = dict(risks["loss"]["current"], impact_adjustments=[{"kind": "volume", "reason": ""}])
+    fresh = RiskEditor()
+    qtbot.addWidget(fresh)
+    fresh.set_risks(risks, "en")
+    fresh.show_risk("loss")
+    assert fresh.stages.built == {}
+    assert "⚠" in fresh.tabs.tabText(2)  # from the data, no panel made yet
+    fresh.resize(1100, 800)
+    fresh.show()
+    qtbot.waitUntil(lambda: len(fresh.stages.built) == 3)
+    assert fresh.stages.built["target"].missing_reasons() == ["volume"]
+    assert fresh.stages.built["inherent"].isVisible()

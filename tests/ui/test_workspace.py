@@ -291,6 +291,27 @@ def test_a_camera_in_a_private_space_is_prohibited_then_undone_redone_and_remove
     assert ws.answers["scope.private_space"] == "no"
 
 
+def test_ctrl_z_in_a_text_field_takes_back_the_answer_not_only_the_typing(qtbot, home):
+    """One history: Ctrl+Z in a field being typed in hands the typing in as an answer and takes it back, in the
+    field and in the journal; Ctrl+Shift+Z gives it again."""
+    ws = from_example(qtbot, home)
+    qid = "mapping.data_flow"
+    before = ws.answers[qid]
+    editor = block(ws, qid).editor
+    ws.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is ws, timeout=WAIT)
+    editor.edit.moveCursor(editor.edit.textCursor().MoveOperation.End)
+    commit_text(editor.edit, "，另经专线同步至总部")
+    assert ws.answers[qid] == before  # still being typed: not handed in yet
+    qtbot.keyClick(editor.edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert ws.answers[qid] == before and editor.value() == before
+    assert editor.edit.toPlainText() == before
+    qtbot.keyClick(editor.edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert ws.answers[qid] == before + "，另经专线同步至总部" == editor.edit.toPlainText()
+    settle(qtbot, ws)
+    assert ws.draft.data["answers"][qid] == before + "，另经专线同步至总部"
+
+
 def test_the_measures_do_not_apply_outside_mainland_china_is_shown_prominently(qtbot, home):
     ws = from_example(qtbot, home)
     banner = ws.findings.banner
