@@ -9,6 +9,7 @@ Works on pyHanko reader objects (duck-typed: ``get``, ``get_object``, ``data``);
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass, field
 
 ASSESSMENT_NAME = "assessment.json"
@@ -79,7 +80,7 @@ def attachments(root: object) -> list[Attachment]:
             name = text(spec.get("/UF")) or text(spec.get("/F")) or "(unnamed)"  # type: ignore[attr-defined]
             ef = spec["/EF"].get_object()  # type: ignore[index]
             data = (ef.get("/UF") or ef["/F"]).get_object().data
-        except (KeyError, TypeError, ValueError, AttributeError):
+        except (KeyError, TypeError, ValueError, AttributeError, zlib.error):  # zlib: a damaged stream
             continue
         if (name, data) not in keys:
             keys.add((name, data))

@@ -78,7 +78,8 @@ class FakeRenderer:
     def __init__(self) -> None:
         self.calls: list[tuple[str, str, tuple[str, ...]]] = []  # (report ID, lang, signers)
 
-    def __call__(self, a: Assessment, lang: str, as_of: date, signers: tuple[str, ...], token):
+    def __call__(self, a: Assessment, lang: str, as_of: date, signers: tuple[str, ...], token,
+                 front_only: bool = False):
         from pia_wizard.services.errors import Cancelled
 
         if token.cancelled:  # the real one stops its worker and raises this

@@ -408,9 +408,13 @@ DISTRIBUTION = {
 
 
 def build_context(a: Assessment, ev: Evaluation, lang: str, bank: Bank | None = None,
-                  as_of: date | None = None, signers: tuple[str, ...] = ()) -> dict[str, Any]:
+                  as_of: date | None = None, signers: tuple[str, ...] = (), *,
+                  front_only: bool = False) -> dict[str, Any]:
     """``signers``: the roles (SIGNER_ROLES) about to sign this copy electronically; empty for an unsigned copy,
-    which gets boxes for handwritten signatures instead."""
+    which gets boxes for handwritten signatures instead. ``front_only``: the cover, the approval page, the summary
+    and the findings only (a quick preview while answering; never signed)."""
+    if front_only and signers:
+        raise ValueError("a front-only preview is never signed")
     if lang not in LANGS:
         raise ValueError(f"unknown report language {lang!r}; use one of {', '.join(LANGS)}")
     unknown = set(signers) - {r for r, _, _ in SIGNER_ROLES}
@@ -495,6 +499,7 @@ def build_context(a: Assessment, ev: Evaluation, lang: str, bank: Bank | None = 
     people = {"assessor": a.assessor, "dpo": (a.approval or {}).get("approver") or a.dpo}
     signing = bool(signers)
     return {
+        "front_only": front_only,
         "signing": signing,
         "sign_boxes": [{"role": r, "title": T(zh, en), "person": _person(people[r])}
                        for r, zh, en in SIGNER_ROLES if r in signers or not signing],

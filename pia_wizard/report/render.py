@@ -53,8 +53,8 @@ class RenderResult:
 
 
 def build_html(a: Assessment, ev: Evaluation, lang: str, bank: Bank | None = None, as_of: date | None = None,
-               signers: tuple[str, ...] = ()) -> str:
-    return render_html(build_context(a, ev, lang, bank, as_of, signers))
+               signers: tuple[str, ...] = (), *, front_only: bool = False) -> str:
+    return render_html(build_context(a, ev, lang, bank, as_of, signers, front_only=front_only))
 
 
 def _uncovered_warning(chars: tuple[str, ...]) -> str:
@@ -69,10 +69,11 @@ def _attachment_time(a: Assessment) -> datetime:
 
 
 def render(a: Assessment, ev: Evaluation | None = None, lang: str = "zh", *, bank: Bank | None = None,
-           today: date | None = None, signers: tuple[str, ...] = ()) -> RenderResult:
+           today: date | None = None, signers: tuple[str, ...] = (), front_only: bool = False) -> RenderResult:
     """The PDF/A-3b report in ``lang`` (zh, en or bilingual). An ``ev`` passed in should be evaluated as of
     ``today`` (default: the assessment date), which the report prints as the date of its findings. ``signers``:
-    the roles about to sign this copy (see context.SIGNER_ROLES); their boxes are in ``signature_boxes``."""
+    the roles about to sign this copy (see context.SIGNER_ROLES); their boxes are in ``signature_boxes``.
+    ``front_only``: the cover to the summary and the findings, for a quick preview (context.build_context)."""
     import weasyprint
     from weasyprint.text.fonts import FontConfiguration
 
@@ -82,7 +83,7 @@ def render(a: Assessment, ev: Evaluation | None = None, lang: str = "zh", *, ban
     # same report on any day; pass ``today`` or an Evaluation to state the situation on another day.
     as_of = today or (date.fromisoformat(a.assessment_date) if a.assessment_date else date.today())
     ev = ev or evaluate(a, bank, today=as_of)
-    html = build_html(a, ev, lang, bank, as_of, signers)
+    html = build_html(a, ev, lang, bank, as_of, signers, front_only=front_only)
     plan = fonts.plan(html)
     fetcher = SafeFetcher([template_dir(), resource_dir("assets")])
     font_config = FontConfiguration()

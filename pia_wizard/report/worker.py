@@ -44,9 +44,10 @@ def _child(inbox: object, outbox: object) -> None:
     # with SIGINT ignored, which covers the interpreter's start-up.)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        payload, lang, today, signers = inbox.recv()  # type: ignore[attr-defined]
+        payload, lang, today, signers, front_only = inbox.recv()  # type: ignore[attr-defined]
         a = parse(payload)
-        result = render(a, None, lang, today=date.fromisoformat(today) if today else None, signers=signers)
+        result = render(a, None, lang, today=date.fromisoformat(today) if today else None, signers=signers,
+                        front_only=front_only)
         outbox.send(("ok", result))  # type: ignore[attr-defined]
     except BaseException as exc:  # report every failure, never hang the parent
         outbox.send(("error", f"{type(exc).__name__}: {exc}", traceback.format_exc(limit=8)))  # type: ignore[attr-defined]
@@ -71,11 +72,11 @@ def _sigint_ignored() -> Iterator[None]:
 def render_in_process(a: Assessment, lang: str = "zh", *, today: date | None = None, signers: tuple[str, ...] = (),
                       should_stop: Callable[[], bool] = lambda: False,
                       on_start: Callable[[Callable[[], None]], None] | None = None,
-                      target: Callable[..., None] | None = None) -> RenderResult:
+                      target: Callable[..., None] | None = None, front_only: bool = False) -> RenderResult:
     """Render ``a`` in a fresh process. ``should_stop`` is polled every 50 ms: when it says so, the worker is
     terminated and RenderCancelled raised. ``on_start(stop)`` hands the caller a function that stops the worker at
     once (for a cancel button that should not wait for the next poll). ``target`` replaces the child's function
-    (tests: a worker that crashes).
+    (tests: a worker that crashes). ``front_only``: see render.render.
 
     The assessment goes to the worker through a pipe after it started, never as a Process argument: spawn writes
     its arguments into a pipe whose read end the parent holds until the write is done, so a worker that dies at
@@ -100,7 +101,7 @@ def render_in_process(a: Assessment, lang: str = "zh", *, today: date | None = N
         on_start(stop)
     try:
         try:
-            inbox_w.send((a.to_json(), lang, today.isoformat() if today else None, tuple(signers)))
+            inbox_w.send((a.to_json(), lang, today.isoformat() if today else None, tuple(signers), front_only))
         except OSError:  # the worker is gone already: stopped, or it died at start-up (reported below)
             pass
         finally:

@@ -41,6 +41,7 @@ from pia_wizard.store.db import Store
 
 JsonDict = dict[str, object]
 CSV_FILE = Text("CSV 文件", "CSV file")
+RECORDS_FILE = Text("CSV 或 JSON 文件", "CSV or JSON file")
 EXPORTING = Text("导出处理情况记录", "Exporting processing records")
 IMPORTING = Text("导入处理情况记录", "Importing processing records")
 VERIFYING = Text("核验审计日志", "Verifying the audit log")
@@ -315,16 +316,19 @@ class RecordsImport:
     def run(self, progress: ProgressFn | None = None, cancel: CancelToken | None = None) -> ImportSummary:
         steps: Steps = Steps({"rows": (1.0, IMPORTING)}, progress, cancel)
         steps.start("rows")
+        read = store_records.import_json if self.path.suffix.lower() == ".json" else store_records.import_csv
         with _interruptible(self.ctx, steps.cancel) as store:
-            raw = store_records.import_csv(store, self.path, progress=_hook(steps))
+            raw = read(store, self.path, progress=_hook(steps))
         steps.finish()
         return _import_summary(raw)
 
 
 def prepare_records_import(ctx: AppContext, csv_path: str | os.PathLike[str]) -> Job[ImportSummary]:
     """Import a CSV file (the export's columns or their Chinese labels) in one transaction: all rows or none. Bad
-    rows raise BadInput with ``problems`` = [(line, reason), ...] for every one of them."""
-    return RecordsImport(ctx, files.check_readable(csv_path, what=CSV_FILE))
+    rows raise BadInput with ``problems`` = [(line, reason), ...] for every one of them. A file named ``*.json`` is
+    read as the JSON export's array of objects; its problems are numbered by the record's position in the array."""
+    json_file = Path(csv_path).suffix.lower() == ".json"
+    return RecordsImport(ctx, files.check_readable(csv_path, what=RECORDS_FILE if json_file else CSV_FILE))
 
 
 def import_records(ctx: AppContext, csv_path: str | os.PathLike[str]) -> ImportSummary:
@@ -386,10 +390,14 @@ def verify_audit(ctx: AppContext) -> AuditCheck:
 
 
 def audit_entries(ctx: AppContext, *, entity: str | None = None, entity_id: str | None = None,
-                  limit: int = 20) -> list[AuditEntry]:
-    """The newest entries first, optionally of one entity (kind and id)."""
+                  limit: int = 20, before_seq: int | None = None, search: str | None = None) -> list[AuditEntry]:
+    """The newest entries first, optionally of one entity (kind and id); ``before_seq`` pages back to older
+    entries, ``search`` keeps the entries whose text holds it."""
+    if limit < 1:
+        raise BadInput("bad_value", detail="limit must be 1 or more")
     with _archive(ctx) as store:
-        rows = store_audit.entries(store.conn, entity=entity, entity_id=entity_id, limit=limit)
+        rows = store_audit.entries(store.conn, entity=entity, entity_id=entity_id, limit=limit,
+                                   before_seq=before_seq, search=search)
     return [AuditEntry(**r) for r in rows]
 
 
@@ -510,6 +518,15 @@ def set_filing_material(ctx: AppContext, item: str, *, status: str | None = None
     return MaterialChange(**r)
 
 
+def extract_filing_attachment(ctx: AppContext, item: str, out: str | os.PathLike[str], *,
+                              processor: str | None = None, overwrite: bool = True) -> Path:
+    """Write the file attached to a materials item (refused inside the data folder, written atomically)."""
+    dest = files.check_output(out, data_dir=ctx.data_dir, overwrite=overwrite)
+    with _archive(ctx) as store:
+        _name, data = store_filing.attachment(store, store_filing.resolve(store, processor), item)
+    return files.write_atomic(dest, data)
+
+
 # --- purge -------------------------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -594,6 +611,30 @@ def _report(row: Mapping[str, object]) -> ArchivedReport:
 def list_reports(ctx: AppContext) -> list[ArchivedReport]:
     with _archive(ctx) as store:
         return [_report(r) for r in store_reports.list_reports(store)]
+
+
+@dataclass(frozen=True)
+class ReportListing:
+    """An archived report with what a list shows beside it: the assessment and version it was issued from, and
+    its signatures."""
+
+    report: ArchivedReport
+    assessment_id: str
+    version: int
+    system: str
+    title: str
+
+
+def list_report_listings(ctx: AppContext) -> list[ReportListing]:
+    with _archive(ctx) as store:
+        out = []
+        for row in store_reports.list_reports(store):
+            full = _report(store_reports.get(store, row["id"]))
+            v = store_assessments.get_version(store, full.version_id)
+            a = store.conn.execute("SELECT system, title FROM assessments WHERE id = ?",
+                                   (v["assessment_id"],)).fetchone()
+            out.append(ReportListing(full, v["assessment_id"], v["version"], a[0] if a else "", a[1] if a else ""))
+        return out
 
 
 def get_report(ctx: AppContext, archive_id: int) -> ArchivedReport:
@@ -770,11 +811,11 @@ __all__ = [
     "RECORD_FIELD_LABELS", "RECORD_RETENTION_YEARS", "ArchivedReport", "AuditCheck", "AuditEntry", "DemoStored",
     "ExportSummary", "FilingEventChange", "FilingState", "FilingStatus", "ImportSummary", "MaterialChange",
     "PurgePlan", "PurgeReport", "PurgeResult", "Record", "RecordField", "RecordFilters", "RecordPage",
-    "ReportSignatureInfo", "StoredCount", "add_filing_event", "add_record", "audit_entries", "delete_record",
-    "delete_report", "export_records", "extract_report", "filing_event_disposed", "filing_event_done",
-    "filing_processors", "filing_status", "get_record", "get_report", "import_records", "list_records",
-    "list_reports", "log_stored_count", "prepare_audit_verify", "prepare_records_export", "prepare_records_import",
-    "purge", "purge_plan", "record_filing", "record_from_assessment", "report_pdf", "retain_record", "retain_report",
-    "set_filing_material", "set_threshold_reached", "store_demo", "store_filing_state", "verify_audit",
-    "withdraw_filing_event",
+    "ReportListing", "ReportSignatureInfo", "StoredCount", "add_filing_event", "add_record", "audit_entries",
+    "delete_record", "delete_report", "export_records", "extract_filing_attachment", "extract_report",
+    "filing_event_disposed", "filing_event_done", "filing_processors", "filing_status", "get_record", "get_report",
+    "import_records", "list_records", "list_report_listings", "list_reports", "log_stored_count",
+    "prepare_audit_verify", "prepare_records_export", "prepare_records_import", "purge", "purge_plan",
+    "record_filing", "record_from_assessment", "report_pdf", "retain_record", "retain_report", "set_filing_material",
+    "set_threshold_reached", "store_demo", "store_filing_state", "verify_audit", "withdraw_filing_event",
 ]

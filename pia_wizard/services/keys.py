@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from pia_wizard.context import AppContext
+from pia_wizard.core.bank import Text
 from pia_wizard.services import files
 from pia_wizard.services.errors import BadInput, OutputRefused, translated
 
@@ -108,6 +109,38 @@ def export_certificate(ctx: AppContext, passphrase: str, out: str | os.PathLike[
         identity = keys.load_pkcs12(source, passphrase)
     files.write_atomic(dest, identity.certificate_pem())
     return dest, _info(identity, source)
+
+
+@dataclass(frozen=True)
+class PassphraseHint:
+    acceptable: bool  # long enough to protect a key (passphrase_problem is None)
+    strength: str  # "too_short" | "weak" | "fair" | "strong"
+    text: Text
+
+
+def passphrase_hint(passphrase: str) -> PassphraseHint:
+    """How strong a new passphrase looks, for a dialog to show as the user types: refused below the minimum
+    length, then a rough estimate from its length and the kinds of characters in it (a hint, not a measure)."""
+    import math
+
+    from pia_wizard.signing.keys import MIN_PASSPHRASE
+
+    if passphrase_problem(passphrase) is not None:
+        return PassphraseHint(False, "too_short", Text(f"太短：至少 {MIN_PASSPHRASE} 个字符",
+                                                       f"too short: at least {MIN_PASSPHRASE} characters"))
+    pool = 0
+    kinds = ((str.islower, 26), (str.isupper, 26), (str.isdigit, 10), (lambda c: c.isspace(), 1),
+             (lambda c: c.isascii() and not c.isalnum() and not c.isspace(), 33), (lambda c: not c.isascii(), 3000))
+    for test, size in kinds:
+        if any(test(c) for c in passphrase):
+            pool += size
+    bits = len(passphrase) * math.log2(max(pool, 2))
+    if bits < 60:
+        return PassphraseHint(True, "weak", Text("强度：弱（加长或混用多种字符更好）",
+                                                 "strength: weak (longer, or more kinds of characters, is better)"))
+    if bits < 90:
+        return PassphraseHint(True, "fair", Text("强度：中等", "strength: fair"))
+    return PassphraseHint(True, "strong", Text("强度：强", "strength: strong"))
 
 
 def passphrase_problem(passphrase: str) -> str | None:

@@ -119,13 +119,15 @@ def _as_of(ctx: AppContext, a: Assessment) -> date:
     return ctx.fixed_today or (date.fromisoformat(a.assessment_date) if a.assessment_date else ctx.today())
 
 
-def _render(a: Assessment, lang: str, as_of: date, signers: tuple[str, ...], token: CancelToken) -> RenderResult:
+def _render(a: Assessment, lang: str, as_of: date, signers: tuple[str, ...], token: CancelToken,
+            front_only: bool = False) -> RenderResult:
     from pia_wizard.report.worker import RenderCancelled, RenderCrashed, render_in_process
 
     holder: list[Callable[[], None]] = []
     try:
         return render_in_process(a, lang, today=as_of, signers=signers, should_stop=lambda: token.cancelled,
-                                 on_start=lambda stop: holder.append(token.on_cancel(stop)))
+                                 on_start=lambda stop: holder.append(token.on_cancel(stop)),
+                                 front_only=front_only)
     except RenderCancelled:
         raise Cancelled() from None
     except RenderCrashed as exc:
@@ -148,11 +150,13 @@ class ReportJob:
     lang: str
     out: Path | None
     title: Text = field(default_factory=lambda: Text("生成报告", "Render the report"))
+    front_only: bool = False  # the cover to the summary and the findings (a quick preview)
 
     def run(self, progress: ProgressFn | None = None, cancel: CancelToken | None = None) -> RenderedReport:
         steps = Steps(RENDER_STEPS, progress, cancel)
         steps.start("render")
-        result = _render(self.assessment, self.lang, _as_of(self.ctx, self.assessment), (), steps.cancel)
+        part = {"front_only": True} if self.front_only else {}  # the default call keeps _render's old shape
+        result = _render(self.assessment, self.lang, _as_of(self.ctx, self.assessment), (), steps.cancel, **part)
         steps.start("write")
         if self.out is not None:
             files.write_atomic(self.out, result.pdf)
@@ -162,16 +166,18 @@ class ReportJob:
 
 
 def prepare_report(ctx: AppContext, source: str | os.PathLike[str] | Assessment, out: str | os.PathLike[str] | None,
-                   lang: str = "zh") -> ReportJob:
+                   lang: str = "zh", *, front_only: bool = False) -> ReportJob:
     """An unsigned report of ``source`` (a file or an assessment), written to ``out`` (None: only rendered, e.g.
-    for a preview). Everything that can be refused is refused here."""
+    for a preview). ``front_only``: only the cover, the approval page, the summary and the findings, a few
+    seconds instead of the whole report's ten or more (a quick preview while answering). Everything that can be
+    refused is refused here."""
     _check_lang(lang)
     a = source if isinstance(source, Assessment) else read_assessment(source)
     dest = None
     if out is not None:
         inputs = () if isinstance(source, Assessment) else (source,)
         dest = files.check_output(out, inputs=inputs, data_dir=ctx.data_dir)
-    return ReportJob(ctx, a, lang, dest)
+    return ReportJob(ctx, a, lang, dest, front_only=front_only)
 
 
 # --- the assessment in a report -------------------------------------------------------------------------------------

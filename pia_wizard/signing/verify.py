@@ -189,6 +189,24 @@ def verify_file(path: str | Path, *, trust: Iterable[TrustSource] | TrustSource 
     return verify_pdf(data, trust=trust)
 
 
+def signer_certificates(pdf: bytes) -> list[x509.Certificate]:
+    """The certificate of every signature in the file, in the file's order (one that cannot be read is left out);
+    for trusting a signer seen in a report. Raises SigningError for a file that is not a readable PDF."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    try:
+        signatures = PdfFileReader(io.BytesIO(pdf), strict=False).embedded_signatures
+    except Exception as e:
+        raise SigningError(f"the file is not a readable PDF: {_short(e)}") from None
+    certs = []
+    for sig in signatures:
+        try:
+            certs.append(x509.load_der_x509_certificate(sig.signer_cert.dump()))
+        except Exception:
+            continue
+    return certs
+
+
 def _short(e: BaseException, limit: int = 200) -> str:
     text = " ".join(str(e).split()) or type(e).__name__
     return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -159,15 +159,23 @@ def _diagnose(conn: sqlite3.Connection, position: int, prev: str) -> tuple[int, 
 
 
 def entries(conn: sqlite3.Connection, *, entity: str | None = None, entity_id: str | None = None,
-            limit: int = 50) -> list[dict[str, Any]]:
-    """The newest entries first."""
-    where, params = [], []
+            limit: int = 50, before_seq: int | None = None, search: str | None = None) -> list[dict[str, Any]]:
+    """The newest entries first; ``before_seq`` pages back (entries older than it), ``search`` keeps entries whose
+    text holds it (case-insensitive for ASCII letters)."""
+    where: list[str] = []
+    params: list[Any] = []
     if entity:
         where.append("entity = ?")
         params.append(entity)
     if entity_id:
         where.append("entity_id = ?")
         params.append(entity_id)
+    if before_seq is not None:
+        where.append("seq < ?")
+        params.append(before_seq)
+    if search:
+        where.append("entry LIKE ? ESCAPE '\\'")
+        params.append("%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
     sql = f"SELECT {', '.join(COLUMNS)} FROM audit_log"
     if where:
         sql += " WHERE " + " AND ".join(where)

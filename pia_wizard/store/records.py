@@ -576,3 +576,66 @@ def import_csv(store: Store, path: str | Path, progress: Progress | None = None)
         summary.update(source=p.name, source_sha256=file_sha)
         audit.append(store, audit.IMPORT, ENTITY, f"{summary['first_id']}-{summary['last_id']}", after=summary)
     return summary
+
+
+def import_json(store: Store, path: str | Path, progress: Progress | None = None) -> dict[str, Any]:
+    """Import a JSON file shaped like the JSON export (an array of objects with the export's keys or the
+    Chinese labels). All or nothing, like ``import_csv``; a problem's number is the record's 1-based position in
+    the array (line 1: the file as a whole)."""
+    import json
+
+    p = Path(path)
+    source = str(p)
+    try:
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise InvalidInput(f"no such file: {p}") from None
+    except IsADirectoryError:
+        raise InvalidInput(f"{p} is a folder, not a JSON file") from None
+    except OSError as exc:
+        raise InvalidInput(f"cannot read {p}: {exc.strerror or exc}") from None
+    file_sha = sha256(raw).hexdigest()
+    try:
+        data = json.loads(_decode(raw, source))
+    except ValueError as exc:
+        raise ImportRejected(source, [(1, f"not valid JSON: {exc}")]) from None
+    del raw
+    if not isinstance(data, list):
+        raise ImportRejected(source, [(1, "the file must hold a JSON array of records, as the JSON export writes")])
+    today = store.today()
+    known = {r[0] for r in store.conn.execute("SELECT id FROM assessments")}
+    problems: list[tuple[int, str]] = []
+    report = progress or _no_progress
+    total = len(data)
+
+    def valid_rows() -> Iterator[tuple[Any, ...]]:
+        for n, item in enumerate(data, start=1):
+            if n % CHUNK_ROWS == 0:
+                report(n, total)
+            if not isinstance(item, dict):
+                problems.append((n, f"expected an object with the record's fields, got {type(item).__name__}"))
+                continue
+            record: dict[str, Any] = {}
+            for name, value in item.items():
+                key = _HEADER_ALIASES.get(str(name).strip())
+                if key is None:
+                    problems.append((n, f"unknown field {name!r}; expected {', '.join(EXPORT_COLUMNS)}"))
+                elif key not in IGNORED_ON_IMPORT:
+                    record[key] = value
+            row, row_problems = validate(record, today=today, known_assessments=known)
+            if row_problems:
+                problems.extend((n, msg) for msg in row_problems)
+            elif not problems:
+                yield row
+        if total % CHUNK_ROWS:
+            report(total, total)
+
+    with store.write():
+        summary = _insert_rows(store, valid_rows())
+        if problems:
+            raise ImportRejected(source, problems)
+        if summary["rows"] == 0:
+            raise ImportRejected(source, [(1, "the file holds no records")])
+        summary.update(source=p.name, source_sha256=file_sha)
+        audit.append(store, audit.IMPORT, ENTITY, f"{summary['first_id']}-{summary['last_id']}", after=summary)
+    return summary

@@ -77,8 +77,15 @@ class HomeWindow(QMainWindow):
         self.empty.setWordWrap(True)
         self.status = QLabel()
 
+        from pia_wizard.ui.reminders import RemindersPanel
+
+        self.reminders = RemindersPanel(state)
+        self.reminders.activated.connect(self.follow_reminder)
+        self.reminders.setMaximumHeight(140)
+        self.views: dict[str, QWidget] = {}  # the archive's windows, one of each (versions: one per assessment)
         central = QWidget()
         layout = QVBoxLayout(central)
+        layout.addWidget(self.reminders)
         layout.addWidget(self.filter)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
@@ -121,18 +128,46 @@ class HomeWindow(QMainWindow):
         self.act_language = action(self.toggle_language, "Ctrl+L")
         self.act_filter = action(lambda: self.filter.setFocus(), QKeySequence.StandardKey.Find)
         self.act_quit = action(self.close, QKeySequence.StandardKey.Quit)
+        self.act_versions = action(self.show_versions, "Ctrl+Shift+V")
+        self.act_reports = action(lambda: self.show_view("reports"), "Ctrl+Shift+R")
+        self.act_verify = action(lambda: self.show_view("verify"), "Ctrl+Shift+Y")
+        self.act_keys = action(self.show_keys, "Ctrl+Shift+K")
+        self.act_records = action(lambda: self.show_view("records"), "Ctrl+Shift+P")
+        self.act_filing = action(lambda: self.show_view("filing"), "Ctrl+Shift+F")
+        self.act_audit = action(lambda: self.show_view("audit"), "Ctrl+Shift+A")
+
+        bar = self.menuBar()
+        self.menu_assessment = bar.addMenu("")
+        for a in (self.act_new, self.act_example, self.act_open, self.act_version, self.act_versions):
+            self.menu_assessment.addAction(a)
+        self.menu_assessment.addSeparator()
+        for a in (self.act_import, self.act_import_pdf, self.act_export, self.act_delete):
+            self.menu_assessment.addAction(a)
+        self.menu_assessment.addSeparator()
+        self.menu_assessment.addAction(self.act_quit)
+        self.menu_reports = bar.addMenu("")
+        for a in (self.act_reports, self.act_verify, self.act_keys):
+            self.menu_reports.addAction(a)
+        self.menu_records = bar.addMenu("")
+        for a in (self.act_records, self.act_filing, self.act_audit):
+            self.menu_records.addAction(a)
+        self.menu_settings = bar.addMenu("")
+        for a in (self.act_settings, self.act_language):
+            self.menu_settings.addAction(a)
 
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("home-toolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.addToolBar(self.toolbar)
-        for a in (self.act_new, self.act_example, self.act_open, self.act_version, self.act_import,
-                  self.act_import_pdf, self.act_export, self.act_delete):
+        for a in (self.act_new, self.act_example, self.act_open, self.act_version, self.act_versions,
+                  self.act_import, self.act_export, self.act_delete):
             self.toolbar.addAction(a)
         self.toolbar.addSeparator()
-        self.toolbar.addAction(self.act_settings)
+        for a in (self.act_reports, self.act_verify, self.act_records, self.act_filing):
+            self.toolbar.addAction(a)
+        self.toolbar.addSeparator()
         self.toolbar.addAction(self.act_language)
-        for a in (self.act_refresh, self.act_filter, self.act_quit):
+        for a in (self.act_refresh, self.act_filter):
             self.addAction(a)
         button = self.toolbar.widgetForAction(self.act_example)
         if button is not None:
@@ -160,6 +195,22 @@ class HomeWindow(QMainWindow):
         self.act_export.setText(self.tr("&Export JSON…"))
         self.act_delete.setText(self.tr("&Delete draft"))
         self.act_settings.setText(self.tr("&Settings…"))
+        self.act_versions.setText(self.tr("Versions and &comparison…"))
+        self.act_versions.setToolTip(self.tr("The versions of the selected assessment, and what changed between two"))
+        self.act_reports.setText(self.tr("Archived &reports…"))
+        self.act_verify.setText(self.tr("&Verify a report…"))
+        self.act_verify.setToolTip(self.tr("Check the signatures and the embedded data of any report PDF"))
+        self.act_keys.setText(self.tr("Signing &keys…"))
+        self.act_records.setText(self.tr("&Processing records…"))
+        self.act_filing.setText(self.tr("&Filing tracker…"))
+        self.act_audit.setText(self.tr("&Audit log…"))
+        self.act_quit.setText(self.tr("&Quit"))
+        self.menu_assessment.setTitle(self.tr("&Assessment"))
+        self.menu_reports.setTitle(self.tr("&Reports"))
+        self.menu_records.setTitle(self.tr("Re&cords"))
+        self.menu_settings.setTitle(self.tr("&Settings"))
+        for key, view in self.views.items():
+            view.setWindowTitle(self._view_title(key))
         self.act_language.setText("English" if zh else "中文")
         self.act_language.setToolTip(self.tr("Switch the language (Ctrl+L)"))
         self.filter.setPlaceholderText(self.tr("Filter by system, processor, state… (Ctrl+F)"))
@@ -185,7 +236,7 @@ class HomeWindow(QMainWindow):
 
     def _enable(self) -> None:
         row = self.selected()
-        for a in (self.act_open, self.act_export, self.act_version, self.act_delete):
+        for a in (self.act_open, self.act_export, self.act_version, self.act_delete, self.act_versions):
             a.setEnabled(row is not None)
         if row is not None:
             self.act_delete.setEnabled(row.state == "draft")
@@ -205,6 +256,7 @@ class HomeWindow(QMainWindow):
             Op(self, self.state.worker, _warm_up).run()
 
     def _loaded(self, rows: list) -> None:
+        self.reminders.refresh()  # a save or a new version may change what is due
         selected = self.selected()
         self.model.set_rows(rows)
         self._show_count()
@@ -271,6 +323,8 @@ class HomeWindow(QMainWindow):
         window = WorkspaceWindow(self.state, assessment_id)
         window.closed.connect(lambda: (self.workspaces.pop(assessment_id, None), self.refresh()))
         window.saved.connect(self.refresh)
+        window.newVersionRequested.connect(self.new_version_of)
+        window.openReport.connect(self.preview_file)
         self.workspaces[assessment_id] = window
         window.show()
 
@@ -321,13 +375,20 @@ class HomeWindow(QMainWindow):
 
     def new_version(self) -> None:
         row = self.selected()
-        if row is None:
-            return
+        if row is not None:
+            self.new_version_of(row.assessment_id)
+
+    def new_version_of(self, assessment_id: str) -> None:
+        """The next draft of an approved assessment, with the reason recorded; a window showing the approved
+        version is closed first and the new draft opens in its place."""
         dialog = NewVersionDialog(assessments.version_reasons(), self.state.lang, self)
         if dialog.exec() != NewVersionDialog.DialogCode.Accepted:
             return
-        self.run(assessments.new_version, lambda info: self._created(row.assessment_id),
-                 self.tr("Cannot start a new version"), self.state.ctx, row.assessment_id,
+        window = self.workspaces.pop(assessment_id, None)
+        if window is not None:
+            window.close()
+        self.run(assessments.new_version, lambda info: self._created(assessment_id),
+                 self.tr("Cannot start a new version"), self.state.ctx, assessment_id,
                  dialog.reason.currentData(), dialog.note.text().strip())
 
     def delete_selected(self) -> None:
@@ -349,6 +410,113 @@ class HomeWindow(QMainWindow):
         self.run(assessments.delete_draft, lambda _: self.refresh(), self.tr("Cannot delete the draft"),
                  self.state.ctx, row.assessment_id)
 
+    # --- the archive's views ------------------------------------------------------------------------------------
+    def _view_title(self, key: str) -> str:
+        kind, _, assessment_id = key.partition(":")
+        titles = {"reports": self.tr("Archived reports"), "verify": self.tr("Verify a report"),
+                  "records": self.tr("Processing records"), "filing": self.tr("Filing tracker (Measures Art. 15)"),
+                  "audit": self.tr("Audit log")}
+        if kind == "versions":
+            row = next((r for r in self.model.rows if r.assessment_id == assessment_id), None)
+            return self.tr("Versions: %1").replace("%1", (row.system or row.title) if row else assessment_id)
+        return titles[kind]
+
+    def _make_view(self, key: str) -> QWidget:
+        kind, _, assessment_id = key.partition(":")
+        if kind == "reports":
+            from pia_wizard.ui.reports_view import ReportsView
+
+            view: QWidget = ReportsView(self.state)
+            view.openReport.connect(self.preview_archived)
+        elif kind == "verify":
+            from pia_wizard.ui.verify_view import VerifyView
+
+            view = VerifyView(self.state)
+        elif kind == "records":
+            from pia_wizard.ui.records_view import RecordsView
+
+            view = RecordsView(self.state)
+        elif kind == "filing":
+            from pia_wizard.ui.filing_tracker import FilingTracker
+
+            view = FilingTracker(self.state)
+        elif kind == "audit":
+            from pia_wizard.ui.audit_view import AuditView
+
+            view = AuditView(self.state)
+        else:
+            from pia_wizard.ui.versions_view import VersionsView
+
+            view = VersionsView(self.state, assessment_id)
+            view.newVersionRequested.connect(lambda: self.new_version_of(assessment_id))
+        view.setParent(self, Qt.WindowType.Window)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.destroyed.connect(lambda *_: self.views.pop(key, None))
+        view.resize(1100, 700)
+        return view
+
+    def show_view(self, key: str) -> QWidget:
+        """One window per view (versions: per assessment), raised if already open."""
+        view = self.views.get(key)
+        if view is None:
+            view = self.views[key] = self._make_view(key)
+        view.setWindowTitle(self._view_title(key))
+        view.show()
+        view.raise_()
+        view.activateWindow()
+        return view
+
+    def show_versions(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self.show_view(f"versions:{row.assessment_id}")
+
+    def show_keys(self) -> None:
+        from pia_wizard.ui.keys_dialog import KeysDialog
+
+        KeysDialog(self.state, self).exec()
+
+    def follow_reminder(self, reminder: Any) -> None:
+        """A reminder leads to what it is about: the assessment, the processor's filing, or the report."""
+        if reminder.target_kind == "assessment":
+            self.open_assessment(reminder.target)
+        elif reminder.target_kind == "processor":
+            tracker = self.show_view("filing")
+            tracker.show_processor(reminder.target)  # type: ignore[attr-defined]
+        elif reminder.target_kind == "report":
+            self.show_view("reports")
+
+    # --- reports -----------------------------------------------------------------------------------------------
+    def _preview_window(self) -> Any:
+        from pia_wizard.ui.pdf_preview import PdfPreview
+
+        window = PdfPreview(self.state, self)
+        window.setWindowFlag(Qt.WindowType.Window)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.resize(1000, 760)
+        window.loadFailed.connect(lambda text: QMessageBox.warning(self, self.tr("Cannot show the report"), text))
+        return window
+
+    def preview_file(self, path: str) -> None:
+        """A report PDF from a file, in a preview window of its own."""
+        window = self._preview_window()
+        if window.open_path(path):
+            window.show()
+
+    def preview_archived(self, archive_id: int) -> None:
+        """An archived report's exact bytes, read on the worker, in a preview window."""
+        def read(ctx: Any, pk: int) -> tuple[bytes, str]:
+            from pia_wizard.services import archive
+
+            return archive.report_pdf(ctx, pk), archive.get_report(ctx, pk).report_id
+
+        def show(result: tuple[bytes, str]) -> None:
+            window = self._preview_window()
+            if window.open_bytes(result[0], result[1]):
+                window.show()
+
+        self.run(read, show, self.tr("Cannot read the report"), self.state.ctx, archive_id)
+
     def open_settings(self) -> None:
         from pia_wizard.ui.settings_dialog import SettingsDialog
 
@@ -361,6 +529,8 @@ class HomeWindow(QMainWindow):
     def closeEvent(self, event: Any) -> None:
         for window in list(self.workspaces.values()):
             window.close()
+        for view in list(self.views.values()):
+            view.close()
         super().closeEvent(event)
 
 

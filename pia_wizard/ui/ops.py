@@ -20,6 +20,12 @@ def serial_worker() -> ThreadPoolExecutor:
     return ThreadPoolExecutor(max_workers=1, thread_name_prefix="pia-db")
 
 
+# Ops whose result is not delivered yet. The Op and its bridge only refer to each other, so without this root the
+# cyclic garbage collector may free them between the worker's emit and the queued delivery: the queued call then
+# reaches a freed slot (a crash seen under allocation-heavy work such as paging 100,000 records).
+_PENDING: set[Op] = set()
+
+
 class _Bridge(QObject):
     done = Signal(object, object)  # result, error (the error is None on success)
     progress = Signal(object)
@@ -50,7 +56,8 @@ class Op:
 
     def run(self, *args: Any, **kwargs: Any) -> Op:
         bridge = self._bridge
-        bridge.op = self  # keeps this Op alive until its result is delivered (callers drop it)
+        bridge.op = self
+        _PENDING.add(self)  # keeps this Op alive until its result is delivered (callers drop it)
         bridge.done.connect(self._finish)
         if self._on_progress:
             bridge.progress.connect(self._on_progress)
@@ -64,7 +71,12 @@ class Op:
             else:
                 bridge.done.emit(result, None)
 
-        self.future = self._worker.submit(work)
+        try:
+            self.future = self._worker.submit(work)
+        except RuntimeError:  # the worker has shut down: the app is closing and starts no more work
+            _PENDING.discard(self)
+            bridge.op = None
+            bridge.deleteLater()
         return self
 
     def emit_progress(self, value: Any) -> None:
@@ -81,5 +93,6 @@ class Op:
             elif self._on_success:
                 self._on_success(result)
         finally:
+            _PENDING.discard(self)
             self._bridge.op = None
             self._bridge.deleteLater()

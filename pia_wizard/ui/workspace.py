@@ -45,6 +45,8 @@ from pia_wizard.ui.state import AppState
 EVALUATE_AFTER_MS = 30  # a pause in typing; the core evaluates the hotel example in ~10 ms
 CHECKPOINT_EVERY_MS = 5 * 60 * 1000
 RISK_PAGE = "__risk__"
+REVIEW_PAGE = "__review__"
+LOCKED_STATES = ("approved", "superseded")  # a record: shown, never edited
 FILING_SECTION = "filing"
 FIRST_BLOCKS = 6  # question blocks built when a section is first opened; the rest follow in steps of
 LATER_BLOCKS = 4
@@ -143,6 +145,9 @@ class WorkspaceWindow(QMainWindow):
     closed = Signal()
     saved = Signal()
     evaluated = Signal(object)  # the Evaluation now shown (tests and benchmarks wait for it)
+    newVersionRequested = Signal(str)  # the assessment ID: its shown version is approved and cannot change
+    reportIssued = Signal(object)  # services.report.IssuedReport, once signed and archived
+    openReport = Signal(str)  # a report PDF to show in the preview
 
     def __init__(self, state: AppState, assessment_id: str, bank: Bank | None = None) -> None:
         super().__init__()
@@ -162,6 +167,8 @@ class WorkspaceWindow(QMainWindow):
         self.undo = QUndoStack(self)
         self._evaluating = False
         self._again = False
+        self.version: Any = None  # services.assessments.VersionInfo of the version shown
+        self.read_only = False
 
         self.nav = QListWidget()
         self.nav.setMinimumWidth(190)
@@ -179,9 +186,23 @@ class WorkspaceWindow(QMainWindow):
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.PlainText)
         self.saved_label = QLabel()
+        self.locked = QLabel()
+        self.locked.setObjectName("locked-banner")
+        self.locked.setWordWrap(True)
+        self.locked.setTextFormat(Qt.TextFormat.PlainText)
+        self.locked.setStyleSheet("background:#eef3f8; border:1px solid #9db4cc; padding:6px;")
+        self.new_version_button = QPushButton()
+        self.new_version_button.clicked.connect(lambda: self.newVersionRequested.emit(self.assessment_id))
+        self.locked_row = QWidget()
+        locked_layout = QHBoxLayout(self.locked_row)
+        locked_layout.setContentsMargins(0, 0, 0, 0)
+        locked_layout.addWidget(self.locked, 1)
+        locked_layout.addWidget(self.new_version_button)
+        self.locked_row.hide()
 
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
+        centre_layout.addWidget(self.locked_row)
         centre_layout.addWidget(self.header)
         centre_layout.addWidget(self.stack, 1)
         buttons = QHBoxLayout()
@@ -221,7 +242,7 @@ class WorkspaceWindow(QMainWindow):
 
         def open_it(ctx: Any, assessment_id: str) -> Any:
             draft = drafts.open_draft(ctx, assessment_id)
-            return draft, draft.data
+            return draft, draft.data, assessments.versions(ctx, assessment_id)[-1]
 
         Op(self, self.state.worker, open_it).success(self._loaded).failure(self._load_failed).run(
             self.state.ctx, self.assessment_id)
@@ -231,7 +252,8 @@ class WorkspaceWindow(QMainWindow):
         self.close()
 
     def _loaded(self, result: Any) -> None:
-        self.draft, self.data = result
+        self.draft, self.data, self.version = result
+        self.read_only = self.version.state in LOCKED_STATES
         self.answers = dict(self.data.get("answers") or {})
         self.visible = self.bank.visible(self.answers)
         self._build_nav()
@@ -241,6 +263,7 @@ class WorkspaceWindow(QMainWindow):
                 "%1", str(self.draft.recovered)))
         self.nav.setCurrentRow(0)
         self.checkpoint_timer.start()
+        self._show_lock()
         self.evaluate_now()
 
     # --- structure ---------------------------------------------------------------------------------------------
@@ -253,9 +276,10 @@ class WorkspaceWindow(QMainWindow):
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, s.id)
             self.nav.addItem(item)
-        risk = QListWidgetItem()
-        risk.setData(Qt.ItemDataRole.UserRole, RISK_PAGE)
-        self.nav.addItem(risk)
+        for sid in (RISK_PAGE, REVIEW_PAGE):
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, sid)
+            self.nav.addItem(item)
         self._update_nav()
 
     def _section_visible(self, s: Section) -> bool:
@@ -268,6 +292,9 @@ class WorkspaceWindow(QMainWindow):
             sid = item.data(Qt.ItemDataRole.UserRole)
             if sid == RISK_PAGE:
                 item.setText(self.tr("Risk grid (GB/T 39335)"))
+                continue
+            if sid == REVIEW_PAGE:
+                item.setText(self.tr("Review and approve"))
                 continue
             s = next(x for x in self.sections() if x.id == sid)
             shown = [q for q in s.questions if self.visible.get(q.id)]
@@ -298,6 +325,8 @@ class WorkspaceWindow(QMainWindow):
             return self.pages[sid]
         if sid == RISK_PAGE:
             page = self._risk_page()
+        elif sid == REVIEW_PAGE:
+            page = self._review_page()
         else:
             page = self._section_page(next(s for s in self.sections() if s.id == sid))
         self.pages[sid] = page
@@ -345,6 +374,7 @@ class WorkspaceWindow(QMainWindow):
                 self._offered[q.id] = self.bank.offered(q.id, self.answers)
                 block.editor.set_offered(self._offered[q.id])
             block.editor.changed.connect(lambda value, qid=q.id: self.answer_given(qid, value))
+            block.editor.setEnabled(not self.read_only)
             block.setVisible(bool(self.visible.get(q.id)))
             if self.evaluation is not None:
                 block.show_message(self.tr("Required: answer this question.")
@@ -392,6 +422,7 @@ class WorkspaceWindow(QMainWindow):
         self.risk_editor = RiskEditor()
         self.risk_editor.set_risks(dict(self.data.get("risks") or {}), self.state.lang)
         self.risk_editor.risksChanged.connect(self.risks_given)
+        self.risk_editor.setEnabled(not self.read_only)
         self.heatmap = HeatMapView()
         page.addWidget(self.risk_editor)
         page.addWidget(self.heatmap)
@@ -400,6 +431,116 @@ class WorkspaceWindow(QMainWindow):
         if self.evaluation is not None:
             self.evaluate_now()  # the drawing and the proposals come from the worker with the next evaluation
         return page
+
+    def _review_page(self) -> QWidget:
+        from pia_wizard.ui.review_page import ReviewPage
+
+        self.review = ReviewPage(self.state)
+        self.review.jumpTo.connect(self.jump_to)
+        self.review.jumpToRisk.connect(self.show_risk)
+        self.review.approveRequested.connect(self.approve)
+        if self.evaluation is not None:
+            self.evaluate_now()  # the review's heat map comes from the worker with the next evaluation
+        return self.review
+
+    # --- approval and signature --------------------------------------------------------------------------------
+    def approve(self) -> None:
+        """The officer's approval (attestations, decision, reasons), written into the draft like an answer."""
+        if self.read_only or self.assessment is None:
+            return
+        from pia_wizard.ui.approve_dialog import ApproveDialog
+
+        self.commit_editors()
+        dialog = ApproveDialog(self.state, self.assessment, self.evaluation, self,
+                               approval=self.data.get("approval") or None)
+        dialog.jumpTo.connect(self.jump_to)
+        if dialog.exec() != ApproveDialog.DialogCode.Accepted:
+            return
+        approval = dialog.approval()
+        self.data["approval"] = approval
+        self._write(("field", "approval", approval))
+        self.saved_label.setText(self.tr("Approval recorded: the report can be signed"))
+        self.timer.start()
+
+    def sign(self) -> None:
+        """Save the draft to the archive, then sign it in the dialog: the version signed is the one saved."""
+        if self.read_only or self.draft is None:
+            return
+        self.commit_editors()
+        draft = self.draft
+
+        def saved() -> Any:
+            if draft.pending:
+                draft.checkpoint()
+            return draft.assessment
+
+        Op(self, self.state.worker, saved).success(self._open_sign_dialog).failure(
+            lambda exc: show_error(self, self.tr("Cannot save to the archive"), exc, self.state.lang)).run()
+
+    def _open_sign_dialog(self, a: Any) -> None:
+        from pia_wizard.ui.sign_dialog import SignDialog
+
+        self.saved.emit()
+        dialog = SignDialog(self.state, a, self)
+        dialog.issued.connect(self._issued)
+        dialog.openReport.connect(self.openReport)
+        dialog.exec()
+
+    def quick_preview(self) -> None:
+        """The first pages of the report as the answers stand, rendered off the UI thread (and off the database
+        worker) in a window of its own; asked again, it renders again."""
+        if self.preview_window is None:
+            from pia_wizard.ui.pdf_preview import QuickPreview
+
+            self.commit_editors()
+            window = QuickPreview(self.state, lambda: self.assessment, self)
+            window.setWindowFlag(Qt.WindowType.Window)
+            window.resize(980, 760)
+            window.setWindowTitle(self.tr("Report preview: %1").replace("%1", self.windowTitle()))
+            self.preview_window = window
+        self.preview_window.show()
+        self.preview_window.raise_()
+        self.preview_window.refresh()  # type: ignore[attr-defined]
+
+    def _issued(self, issued: Any) -> None:
+        self.version = issued.version
+        self.read_only = self.version.state in LOCKED_STATES
+        self._show_lock()
+        self.saved.emit()
+        self.reportIssued.emit(issued)
+
+    def _show_lock(self) -> None:
+        """An approved version is a record: shown, not edited. Editing starts the next version, with a reason."""
+        for block in self.blocks.values():
+            block.editor.setEnabled(not self.read_only)
+        if hasattr(self, "risk_editor"):
+            self.risk_editor.setEnabled(not self.read_only)
+        for action in (self.act_undo, self.act_redo, self.act_approve, self.act_sign):
+            action.setVisible(not self.read_only)
+        self.locked_row.setVisible(self.read_only)
+        self._lock_text()
+
+    def _lock_text(self) -> None:
+        if self.version is None:
+            return
+        number = str(self.version.version)
+        if self.version.state == "superseded":
+            text = self.tr("Version %1 was superseded by a later version: it is kept as a record and cannot change.")
+        else:
+            text = self.tr("Version %1 is approved: it is kept as a record and cannot change. To edit, start a new "
+                           "version (the reason is recorded).")
+        self.locked.setText(text.replace("%1", number))
+        self.new_version_button.setText(self.tr("New version…"))
+        self.new_version_button.setVisible(self.version.state == "approved")
+
+    def open_page(self, sid: str) -> None:
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == sid:
+                self.nav.setCurrentRow(row)
+
+    def show_risk(self, risk_id: str) -> None:
+        self.open_page(RISK_PAGE)
+        self.risk_editor.show_risk(risk_id)
 
     def _show_page(self, row: int) -> None:
         if row < 0 or self.draft is None:
@@ -413,6 +554,9 @@ class WorkspaceWindow(QMainWindow):
         if sid == RISK_PAGE:
             self.header.setText(self.tr("Risk grid: rate each of the seven risks before measures (inherent), with "
                                         "the measures in place (current) and after the action plan (target)."))
+        elif sid == REVIEW_PAGE:
+            self.header.setText(self.tr("Review: what the assessment concludes and what still stands in the way of "
+                                        "the officer's approval. Each line leads to its question."))
         else:
             s = next(x for x in self.sections() if x.id == sid)
             self.header.setText(s.title.get(self.state.lang))
@@ -446,6 +590,8 @@ class WorkspaceWindow(QMainWindow):
 
     # --- answers -----------------------------------------------------------------------------------------------
     def answer_given(self, qid: str, value: Any) -> None:
+        if self.read_only:
+            return
         old = self.answers.get(qid)
         if old == value:
             return
@@ -517,7 +663,8 @@ class WorkspaceWindow(QMainWindow):
         draft, ctx = self.draft, self.state.ctx
 
         bank, lang = self.bank, self.state.lang
-        risk_page = hasattr(self, "heatmap")  # only then is the heat map drawn and the proposal worked out
+        # The heat map is drawn (and the proposal worked out) only for the pages that show them.
+        risk_page = hasattr(self, "heatmap") or hasattr(self, "review")
 
         def evaluate() -> Any:
             try:
@@ -558,6 +705,8 @@ class WorkspaceWindow(QMainWindow):
         self._show_messages(ev)
         if drawn is not None and hasattr(self, "heatmap"):
             self._show_risk(ev, drawn)
+        if hasattr(self, "review"):
+            self.review.show_assessment(a, ev, drawn["svg"] if drawn else None)
         if hasattr(self, "filing_clock"):
             self.filing_clock.set_evaluation(a, ev, self.state.lang)
         self.evaluated.emit(ev)
@@ -607,6 +756,9 @@ class WorkspaceWindow(QMainWindow):
             future = self.state.worker.submit(finish)
             future.result(timeout=30)
             self.draft = None
+        if self.preview_window is not None:
+            self.preview_window.shutdown()  # type: ignore[attr-defined]
+            self.preview_window.close()
         self.checkpoint_timer.stop()
         self.closed.emit()
         super().closeEvent(event)
@@ -637,10 +789,23 @@ class WorkspaceWindow(QMainWindow):
         self.act_back = QAction(self)
         self.act_back.setShortcut(QKeySequence("Ctrl+PgUp"))
         self.act_back.triggered.connect(lambda: self._step(-1))
+        self.act_review = QAction(self)
+        self.act_review.triggered.connect(lambda: self.open_page(REVIEW_PAGE))
+        self.act_approve = QAction(self)
+        self.act_approve.triggered.connect(self.approve)
+        self.act_sign = QAction(self)
+        self.act_sign.triggered.connect(self.sign)
+        self.act_preview = QAction(self)
+        self.act_preview.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.act_preview.triggered.connect(self.quick_preview)
+        self.preview_window: QWidget | None = None
         for a in (self.act_save, self.act_undo, self.act_redo):
             self.toolbar.addAction(a)
         self.toolbar.addSeparator()
         self.toolbar.addWidget(self.find)
+        self.toolbar.addSeparator()
+        for a in (self.act_review, self.act_preview, self.act_approve, self.act_sign):
+            self.toolbar.addAction(a)
         for a in (self.act_find, self.act_next, self.act_back):
             self.addAction(a)
         self._find_from = 0
@@ -666,6 +831,19 @@ class WorkspaceWindow(QMainWindow):
         self.next.setText(self.tr("Next →"))
         self.back.setToolTip(self.tr("Previous section (Ctrl+PgUp)"))
         self.next.setToolTip(self.tr("Next section (Ctrl+PgDown)"))
+        self.act_review.setText(self.tr("&Review"))
+        self.act_review.setToolTip(self.tr("What the assessment concludes and what stands in the way of approval"))
+        self.act_approve.setText(self.tr("&Approve…"))
+        self.act_approve.setToolTip(self.tr("The officer's approval: attestations, decision and reasons"))
+        self.act_sign.setText(self.tr("Si&gn and archive…"))
+        self.act_preview.setText(self.tr("&Preview report"))
+        self.act_preview.setToolTip(self.tr("The report's first pages (cover to the findings) as the answers stand now "
+                                            "(Ctrl+Shift+P); the window stays free while it renders"))
+        if self.preview_window is not None:
+            self.preview_window.setWindowTitle(self.tr("Report preview: %1").replace("%1", self.windowTitle()))
+        self.act_sign.setToolTip(self.tr("Render the report, sign it (assessor, then officer) and archive it"))
+        self.new_version_button.setText(self.tr("New version…"))
+        self._lock_text()
         self.act_save.setText(self.tr("&Save"))
         self.act_save.setToolTip(self.tr("Save to the archive (Ctrl+S); answers are kept as you give them"))
         self.find.setPlaceholderText(self.tr("Find a question (Ctrl+F)"))

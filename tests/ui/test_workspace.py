@@ -410,7 +410,7 @@ def test_a_required_unanswered_question_says_so_next_to_the_field(qtbot, home, m
 # --- the risk grid and the heat map ---------------------------------------------------------------------------------
 def test_rating_a_risk_changes_the_heat_map_and_is_kept(qtbot, home):
     ws = from_example(qtbot, home)
-    ws.nav.setCurrentRow(ws.nav.count() - 1)
+    ws.open_page(RISK_PAGE)
     assert section_of(ws) == RISK_PAGE
     qtbot.waitUntil(lambda: bool(ws.heatmap.markup), timeout=WAIT)
     before_svg = ws.heatmap.markup
