@@ -152,3 +152,18 @@ def test_export_writes_the_stored_assessment_and_refuses_the_data_folder(qtbot, 
     qtbot.waitUntil(lambda: bool(dialogs), timeout=WAIT)
     title, text = dialogs.pop()
     assert title == "Cannot export" and "data folder" in text and not inside.exists()
+
+
+def test_an_approved_version_opens_locked_and_its_banner_starts_the_next_version(qtbot, home, state, monkeypatch):
+    a = stored_example(state)
+    assessments.transition(state.ctx, a.id, "submit")
+    assessments.transition(state.ctx, a.id, "approve")
+    shown(qtbot, home, a.id, "approved")
+    home.act_open.trigger()
+    qtbot.waitUntil(lambda: a.id in home.workspaces and home.workspaces[a.id].evaluation is not None, timeout=WAIT)
+    ws = home.workspaces[a.id]
+    assert ws.read_only and not ws.locked_row.isHidden() and "Version 1 is approved" in ws.locked.text()
+    assert all(not b.editor.isEnabled() for b in ws.blocks.values())
+    monkeypatch.setattr(home_module.NewVersionDialog, "exec", lambda d: int(QDialog.DialogCode.Rejected))
+    ws.new_version_button.click()  # cancelled: nothing changes, the window stays
+    assert home.workspaces[a.id] is ws and [v.version for v in assessments.versions(state.ctx, a.id)] == [1]
