@@ -274,14 +274,35 @@ def split_problem(message: str) -> tuple[str | None, str]:
     return None, message
 
 
-class ImportProblemsModel(QAbstractTableModel):
+class _ListModel(QAbstractTableModel):
+    """A table over a list held in memory: ``rows`` (one per line), ``COLUMNS`` (one per column), ``set_rows``."""
+
+    COLUMNS: tuple[str, ...] = ()
+
+    def __init__(self, lang: str = "zh", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self.rows: list[Any] = []
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+
+class ImportProblemsModel(_ListModel):
     """Every bad row of a rejected import: line (CSV) or record number (JSON), field, message."""
 
     COLUMNS = ("row", "field", "message")
 
     def __init__(self, lang: str = "zh", parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.lang = lang
+        super().__init__(lang, parent)
         self.json = False
         self.rows: list[tuple[int, str | None, str]] = []
 
@@ -290,12 +311,6 @@ class ImportProblemsModel(QAbstractTableModel):
         self.json = json_file
         self.rows = [(int(n), *split_problem(str(msg))) for n, msg in problems]
         self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
@@ -530,12 +545,11 @@ def signer_line(listing: ReportListing) -> str:
     return "; ".join(f"{s.signer} ({roles.get(s.role, s.role)})" if s.role else s.signer for s in sigs)
 
 
-class ReportsModel(QAbstractTableModel):
+class ReportsModel(_ListModel):
     COLUMNS = ("report_id", "assessment", "version", "language", "created", "retain_until", "signers")
 
     def __init__(self, lang: str = "zh", parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.lang = lang
+        super().__init__(lang, parent)
         self.rows: list[ReportListing] = []
         self.today: date | None = None  # retention that has ended is marked (in words and colour)
 
@@ -549,12 +563,6 @@ class ReportsModel(QAbstractTableModel):
         self.lang = lang
         self.beginResetModel()
         self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
@@ -654,24 +662,11 @@ def clock_colour(clock: dict[str, Any] | None) -> str | None:
     return STATE_COLOUR.get(clock["status"]) if clock else None
 
 
-class CountsModel(QAbstractTableModel):
+class CountsModel(_ListModel):
     COLUMNS = ("counted_on", "stored_count", "note")
 
-    def __init__(self, lang: str = "zh", parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.lang = lang
-        self.rows: list[dict[str, Any]] = []
-
     def set_rows(self, rows: Sequence[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self.rows = list(reversed(rows))  # newest first
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
+        super().set_rows(list(reversed(rows)))  # newest first
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
@@ -716,24 +711,8 @@ def event_state(ev: dict[str, Any], lang: str) -> str:
     return note[lang] if note else translate("EventsModel", "no clock")
 
 
-class EventsModel(QAbstractTableModel):
+class EventsModel(_ListModel):
     COLUMNS = ("kind", "event_on", "description", "state", "done", "disposed")
-
-    def __init__(self, lang: str = "zh", parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.lang = lang
-        self.rows: list[dict[str, Any]] = []
-
-    def set_rows(self, rows: Sequence[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
@@ -782,25 +761,12 @@ class EventsModel(QAbstractTableModel):
         return None
 
 
-class MaterialsModel(QAbstractTableModel):
+class MaterialsModel(_ListModel):
     COLUMNS = ("label", "status", "note", "file", "report")
 
     def __init__(self, lang: str = "zh", parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.lang = lang
-        self.rows: list[dict[str, Any]] = []
+        super().__init__(lang, parent)
         self.report_names: dict[int, str] = {}  # archive id -> report ID
-
-    def set_rows(self, rows: Sequence[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
