@@ -86,13 +86,16 @@ def import_key(ctx: AppContext, src: str | os.PathLike[str], passphrase: str,
     return _info(identity, dest)
 
 
-def show_key(ctx: AppContext, passphrase: str, path: str | os.PathLike[str] | None = None) -> CertificateInfo:
-    """Open the key file (checking the passphrase) and describe its certificate."""
+def show_key(ctx: AppContext, passphrase: str, path: str | os.PathLike[str] | None = None, *,
+             apart: bool = False) -> CertificateInfo:
+    """Open the key file (checking the passphrase) and describe its certificate; ``apart``: in a child process
+    (see services.report.prepare_issue)."""
     from pia_wizard.signing import keys
+    from pia_wizard.signing.apart import load_pkcs12_apart
 
     source = Path(path) if path else default_key_path(ctx)
     with translated():
-        identity = keys.load_pkcs12(source, passphrase)
+        identity = (load_pkcs12_apart if apart else keys.load_pkcs12)(source, passphrase)
     return _info(identity, source)
 
 

@@ -354,9 +354,12 @@ class IssueJob:
 
 
 def prepare_issue(ctx: AppContext, source: str | os.PathLike[str] | Assessment, out: str | os.PathLike[str],
-                  lang: str = "zh", *, dpo: SignerKey, assessor: SignerKey | None = None) -> IssueJob:
+                  lang: str = "zh", *, dpo: SignerKey, assessor: SignerKey | None = None,
+                  keys_apart: bool = False) -> IssueJob:
     """Check everything that can be refused before the slow work: the language, the output path, the approval,
-    the keys and their passphrases, whether the archive already holds this report or refuses this content."""
+    the keys and their passphrases, whether the archive already holds this report or refuses this content.
+    ``keys_apart``: open the key files in a child process (signing/apart.py), for a caller whose other threads
+    must keep running (a window); the CLI opens them in-process."""
     from pia_wizard.core import approval
     from pia_wizard.report.context import report_id
     from pia_wizard.signing import keys
@@ -370,10 +373,14 @@ def prepare_issue(ctx: AppContext, source: str | os.PathLike[str] | Assessment, 
     if missing:
         raise ApprovalIncomplete(missing)
     identities: list[tuple[str, SigningIdentity]] = []
+    if keys_apart:
+        from pia_wizard.signing.apart import load_pkcs12_apart as load
+    else:
+        load = keys.load_pkcs12
     with translated():
         if assessor is not None:
-            identities.append(("assessor", keys.load_pkcs12(assessor.path, assessor.passphrase)))
-        identities.append(("dpo", keys.load_pkcs12(dpo.path, dpo.passphrase)))
+            identities.append(("assessor", load(assessor.path, assessor.passphrase)))
+        identities.append(("dpo", load(dpo.path, dpo.passphrase)))
     if assessor is not None and identities[0][1].fingerprint == identities[1][1].fingerprint:
         raise KeyProblem("same_certificate", first=assessor.path, second=dpo.path)
     rid = report_id(a, lang)

@@ -8,6 +8,7 @@ derives its keys: ~0.6 s; creating one also generates the key) run on the worker
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -421,8 +422,9 @@ class KeysDialog(QDialog):
         passphrase = take(self.passphrase)
         self.passphrase_error.hide()
         self._set_busy(True, self.show_status, self.tr("Opening the key file…"))
-        self._op(key_service.show_key, self._shown, lambda exc: self._failed(exc, self.show_status,
-                                                                             self.passphrase_error),
+        # In a child process: cryptography holds the GIL through the key file's 600,000 KDF rounds.
+        self._op(functools.partial(key_service.show_key, apart=True), self._shown,
+                 lambda exc: self._failed(exc, self.show_status, self.passphrase_error),
                  self.state.ctx, passphrase, self.path.text().strip())
 
     def _shown(self, info: Any) -> None:

@@ -353,7 +353,8 @@ class SignDialog(QDialog):
         holder: list[Op] = []
 
         def work(ctx: Any, a: Assessment, dest: Path, lang: str) -> Any:
-            job = report_service.prepare_issue(ctx, a, dest, lang, dpo=dpo, assessor=assessor)
+            # The keys open in a child process: cryptography holds the GIL through their 600,000 KDF rounds.
+            job = report_service.prepare_issue(ctx, a, dest, lang, dpo=dpo, assessor=assessor, keys_apart=True)
             return job.run(holder[0].emit_progress, token)
 
         op = Op(self, self.state.worker, work).progress(self._progress).success(self._done).failure(self._failed)
