@@ -392,7 +392,7 @@ class FilingTracker(QWidget):
             parts = [iso_day(filing["filed_on"], lang), self.tr("number %1").replace("%1", filing["filing_number"])]
             if filing["authority"]:
                 parts.append(filing["authority"])
-            filed.setText(", ".join(parts))
+            filed.setText(("，" if lang == "zh" else ", ").join(parts))
         else:
             filed.setText(self.tr("not filed yet"))
         if clock:

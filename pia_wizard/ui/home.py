@@ -263,7 +263,10 @@ class HomeWindow(QMainWindow):
         if selected is not None:
             self.select(selected.assessment_id)
         self._enable()
-        self.table.resizeColumnsToContents()
+        # every column to its contents but the last, which keeps stretching to the window's edge (resizing it too
+        # would leave it narrow after the first refresh)
+        for column in range(self.proxy.columnCount() - 1):
+            self.table.resizeColumnToContents(column)
 
     def selected(self) -> Any:
         rows = self.table.selectionModel().selectedRows()

@@ -535,7 +535,11 @@ class PdfPreview(QWidget):
             return  # a request for a document no longer shown
         item = self.thumbs.item(page)
         if item is not None and not image.isNull():
-            pix = QPixmap.fromImage(image)
+            pix = QPixmap(image.size())  # QtPdf leaves the page's ground transparent: the paper is white
+            pix.fill(Qt.GlobalColor.white)
+            painter = QPainter(pix)
+            painter.drawImage(0, 0, image)
+            painter.end()
             pix.setDevicePixelRatio(self.devicePixelRatioF())
             item.setIcon(QIcon(pix))
         self.thumbs_done += 1

@@ -186,6 +186,7 @@ class ReviewPage(QWidget):
         self.evaluation: Any = None
         self.review: review_service.Review | None = None
         self.svg: str | None = None
+        self.read_only = False  # the version shown is approved (a record): nothing left to approve here
         self.cards: list[IssueCard] = []
         self._stale = True
 
@@ -350,6 +351,12 @@ class ReviewPage(QWidget):
         self.assessment, self.evaluation, self.svg = assessment, evaluation, svg
         self.review = review_service.review(assessment, evaluation, today=self.state.ctx.today())
         self._render()
+
+    def set_read_only(self, read_only: bool) -> None:
+        """The version shown is a record (approved or superseded): Approve is not offered."""
+        self.read_only = read_only
+        if self.review is not None:
+            self._render_blockers(self.review)
 
     def showEvent(self, event: Any) -> None:
         if self._stale:
@@ -620,7 +627,10 @@ class ReviewPage(QWidget):
         else:
             self.blockers_heading.setText(self.tr("Before approval"))
             self.ready_label.setText(self.tr("Nothing required is missing: the officer can record the approval."))
-        self.approve_button.setEnabled(rv.ready)
+        if self.read_only:
+            self.ready_label.setText(self.tr("This version is approved and kept as a record: to change it, start a "
+                                             "new version."))
+        self.approve_button.setEnabled(rv.ready and not self.read_only)
         self.footer.setStyleSheet("" if rv.ready else "#review-footer { background: #fff4e5; }")
 
     # --- jumps -------------------------------------------------------------------------------------------------

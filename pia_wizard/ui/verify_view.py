@@ -409,7 +409,7 @@ class VerifyView(QWidget):
 
         role = role_of(s.field_name, s.reason)
         title = self.tr("Signature %1 of %2").replace("%1", str(n)).replace("%2", str(total))
-        card = Card(title + (f": {role}" if role else ""))
+        card = Card(title + (("：" if self.state.lang == "zh" else ": ") + role if role else ""))
         if not s.intact:
             verdict = Verdict("bad", self.tr("Modified after signing: the signed bytes were changed"))
         elif not s.valid:

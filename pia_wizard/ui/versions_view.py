@@ -63,6 +63,8 @@ class VersionsView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
+        # rows follow their wrapped notes when the columns change width (a few rows: measuring them is cheap)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for col in (COLUMNS.index("note"), COLUMNS.index("decision_note")):
@@ -206,7 +208,6 @@ class VersionsView(QWidget):
                 if col == len(cells) - 1:
                     item.setData(Qt.ItemDataRole.AccessibleTextRole, v.content_sha256)
                 self.table.setItem(row, col, item)
-        self.table.resizeRowsToContents()
         self.title.setText(self.tr("Versions of %1").replace("%1", self.name) if self.name else self.tr("Versions"))
         if chosen:
             self.select_versions(*chosen)

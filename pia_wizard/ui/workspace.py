@@ -436,6 +436,7 @@ class WorkspaceWindow(QMainWindow):
         from pia_wizard.ui.review_page import ReviewPage
 
         self.review = ReviewPage(self.state)
+        self.review.set_read_only(self.read_only)
         self.review.jumpTo.connect(self.jump_to)
         self.review.jumpToRisk.connect(self.show_risk)
         self.review.approveRequested.connect(self.approve)
@@ -515,6 +516,8 @@ class WorkspaceWindow(QMainWindow):
             block.editor.setEnabled(not self.read_only)
         if hasattr(self, "risk_editor"):
             self.risk_editor.setEnabled(not self.read_only)
+        if hasattr(self, "review"):
+            self.review.set_read_only(self.read_only)
         for action in (self.act_undo, self.act_redo, self.act_approve, self.act_sign):
             action.setVisible(not self.read_only)
         self.locked_row.setVisible(self.read_only)

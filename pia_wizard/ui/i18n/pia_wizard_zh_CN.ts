@@ -369,185 +369,185 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../archive_models.py" line="337"/>
+        <location filename="../archive_models.py" line="352"/>
         <source>created</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="338"/>
+        <location filename="../archive_models.py" line="353"/>
         <source>changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="339"/>
+        <location filename="../archive_models.py" line="354"/>
         <source>state changed</source>
         <translation>状态变更</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="340"/>
+        <location filename="../archive_models.py" line="355"/>
         <source>exported</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="341"/>
+        <location filename="../archive_models.py" line="356"/>
         <source>signed</source>
         <translation>签署</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="342"/>
+        <location filename="../archive_models.py" line="357"/>
         <source>archived</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="343"/>
+        <location filename="../archive_models.py" line="358"/>
         <source>imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="344"/>
+        <location filename="../archive_models.py" line="359"/>
         <source>deletion refused</source>
         <translation>拒绝删除</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="345"/>
+        <location filename="../archive_models.py" line="360"/>
         <source>purged</source>
         <translation>清理</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="346"/>
+        <location filename="../archive_models.py" line="361"/>
         <source>database upgraded</source>
         <translation>数据库升级</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="347"/>
+        <location filename="../archive_models.py" line="362"/>
         <source>deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="353"/>
+        <location filename="../archive_models.py" line="368"/>
         <source>Assessment version</source>
         <translation>评估版本</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="354"/>
+        <location filename="../archive_models.py" line="369"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="355"/>
+        <location filename="../archive_models.py" line="370"/>
         <source>Processing record</source>
         <translation>处理情况记录</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="356"/>
+        <location filename="../archive_models.py" line="371"/>
         <source>Processor</source>
         <translation>个人信息处理者</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="357"/>
+        <location filename="../archive_models.py" line="372"/>
         <source>Filing</source>
         <translation>备案</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="358"/>
+        <location filename="../archive_models.py" line="373"/>
         <source>Stored count</source>
         <translation>存储数量</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="359"/>
+        <location filename="../archive_models.py" line="374"/>
         <source>Filing event</source>
         <translation>备案事件</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="360"/>
+        <location filename="../archive_models.py" line="375"/>
         <source>Filing material</source>
         <translation>备案材料</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="361"/>
+        <location filename="../archive_models.py" line="376"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="369"/>
+        <location filename="../archive_models.py" line="384"/>
         <source>before: </source>
         <translation>修改前：</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="371"/>
+        <location filename="../archive_models.py" line="386"/>
         <source>after: </source>
         <translation>修改后：</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="391"/>
+        <location filename="../archive_models.py" line="406"/>
         <source>Sequence</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="392"/>
+        <location filename="../archive_models.py" line="407"/>
         <source>Time (UTC)</source>
         <translation>时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="393"/>
-        <location filename="../archive_models.py" line="479"/>
+        <location filename="../archive_models.py" line="408"/>
+        <location filename="../archive_models.py" line="494"/>
         <source>Actor</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="394"/>
-        <location filename="../archive_models.py" line="480"/>
+        <location filename="../archive_models.py" line="409"/>
+        <location filename="../archive_models.py" line="495"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="395"/>
-        <location filename="../archive_models.py" line="481"/>
+        <location filename="../archive_models.py" line="410"/>
+        <location filename="../archive_models.py" line="496"/>
         <source>Entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="396"/>
+        <location filename="../archive_models.py" line="411"/>
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="398"/>
+        <location filename="../archive_models.py" line="413"/>
         <source>After</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="400"/>
+        <location filename="../archive_models.py" line="415"/>
         <source>Previous hash</source>
         <translation>上一条哈希</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="401"/>
+        <location filename="../archive_models.py" line="416"/>
         <source>Hash</source>
         <translation>哈希</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="477"/>
+        <location filename="../archive_models.py" line="492"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="478"/>
+        <location filename="../archive_models.py" line="493"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="482"/>
+        <location filename="../archive_models.py" line="497"/>
         <source>Entity ID</source>
         <translation>对象标识</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="483"/>
+        <location filename="../archive_models.py" line="498"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="509"/>
+        <location filename="../archive_models.py" line="524"/>
         <source>The chain breaks at this entry</source>
         <translation>哈希链在此条目处断开</translation>
     </message>
@@ -706,52 +706,52 @@
 <context>
     <name>ClockWords</name>
     <message>
-        <location filename="../archive_models.py" line="621"/>
+        <location filename="../archive_models.py" line="629"/>
         <source>(estimate)</source>
         <translation>（估算）</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="624"/>
+        <location filename="../archive_models.py" line="632"/>
         <source>Done on time (deadline %2).</source>
         <translation>已按期办理（期限 %2）。</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="627"/>
+        <location filename="../archive_models.py" line="635"/>
         <source>Done late: 1 calendar day after the deadline of %2.</source>
         <translation>逾期办理：晚于期限 %2 共 1 个自然日。</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="629"/>
+        <location filename="../archive_models.py" line="637"/>
         <source>Done late: %1 calendar days after the deadline of %2.</source>
         <translation>逾期办理：晚于期限 %2 共 %1 个自然日。</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="633"/>
+        <location filename="../archive_models.py" line="641"/>
         <source>Overdue by 1 calendar day: the deadline was %2.</source>
         <translation>已逾期 1 个自然日：期限为 %2。</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="635"/>
+        <location filename="../archive_models.py" line="643"/>
         <source>Overdue by %1 calendar days: the deadline was %2.</source>
         <translation>已逾期 %1 个自然日：期限为 %2。</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="639"/>
+        <location filename="../archive_models.py" line="647"/>
         <source>Due soon: 1 working day left, by %2.</source>
         <translation>即将到期：还剩 1 个工作日，须于 %2 前办理。</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="641"/>
+        <location filename="../archive_models.py" line="649"/>
         <source>Due soon: %1 working days left, by %2.</source>
         <translation>即将到期：还剩 %1 个工作日，须于 %2 前办理。</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="645"/>
+        <location filename="../archive_models.py" line="653"/>
         <source>Due in 1 working day, by %2.</source>
         <translation>还剩 1 个工作日，须于 %2 前办理。</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="647"/>
+        <location filename="../archive_models.py" line="655"/>
         <source>Due in %1 working days, by %2.</source>
         <translation>还剩 %1 个工作日，须于 %2 前办理。</translation>
     </message>
@@ -759,17 +759,17 @@
 <context>
     <name>CountsModel</name>
     <message>
-        <location filename="../archive_models.py" line="680"/>
+        <location filename="../archive_models.py" line="675"/>
         <source>Counted on</source>
         <translation>计数日期</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="681"/>
+        <location filename="../archive_models.py" line="676"/>
         <source>Stored (de-duplicated)</source>
         <translation>存储数量（去重）</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="682"/>
+        <location filename="../archive_models.py" line="677"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -1069,57 +1069,57 @@
 <context>
     <name>EventsModel</name>
     <message>
-        <location filename="../archive_models.py" line="707"/>
+        <location filename="../archive_models.py" line="702"/>
         <source>Change filing</source>
         <translation>备案变更</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="707"/>
+        <location filename="../archive_models.py" line="702"/>
         <source>Cancellation</source>
         <translation>注销备案</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="712"/>
+        <location filename="../archive_models.py" line="707"/>
         <source>Withdrawn: %1</source>
         <translation>已撤回：%1</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="716"/>
+        <location filename="../archive_models.py" line="711"/>
         <source>no clock</source>
         <translation>无期限</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="742"/>
+        <location filename="../archive_models.py" line="721"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="743"/>
+        <location filename="../archive_models.py" line="722"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="744"/>
+        <location filename="../archive_models.py" line="723"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="745"/>
+        <location filename="../archive_models.py" line="724"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="746"/>
+        <location filename="../archive_models.py" line="725"/>
         <source>Done</source>
         <translation>办理情况</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="747"/>
+        <location filename="../archive_models.py" line="726"/>
         <source>Facial data disposed of</source>
         <translation>人脸信息处理</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="765"/>
+        <location filename="../archive_models.py" line="744"/>
         <source>not recorded yet</source>
         <translation>尚未记录</translation>
     </message>
@@ -1869,7 +1869,7 @@
     <message>
         <location filename="../home.py" line="204"/>
         <source>&amp;Processing records…</source>
-        <translation>处理活动记录(&amp;P)…</translation>
+        <translation>处理情况记录(&amp;P)…</translation>
     </message>
     <message>
         <location filename="../home.py" line="205"/>
@@ -1944,128 +1944,128 @@
         <translation>无法读取档案库</translation>
     </message>
     <message>
-        <location filename="../home.py" line="294"/>
-        <location filename="../home.py" line="304"/>
+        <location filename="../home.py" line="297"/>
+        <location filename="../home.py" line="307"/>
         <source>Cannot create the assessment</source>
         <translation>无法创建评估</translation>
     </message>
     <message>
-        <location filename="../home.py" line="332"/>
+        <location filename="../home.py" line="335"/>
         <source>Import an assessment file</source>
         <translation>导入评估文件</translation>
     </message>
     <message>
-        <location filename="../home.py" line="333"/>
+        <location filename="../home.py" line="336"/>
         <source>Assessment files (*.json);;All files (*)</source>
         <translation>评估文件 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="339"/>
+        <location filename="../home.py" line="342"/>
         <source>Cannot import the file</source>
         <translation>无法导入该文件</translation>
     </message>
     <message>
-        <location filename="../home.py" line="342"/>
+        <location filename="../home.py" line="345"/>
         <source>Import the assessment inside a report</source>
         <translation>导入报告中附带的评估</translation>
     </message>
     <message>
-        <location filename="../home.py" line="343"/>
+        <location filename="../home.py" line="346"/>
         <source>Report PDF (*.pdf);;All files (*)</source>
         <translation>报告 PDF (*.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="356"/>
+        <location filename="../home.py" line="359"/>
         <source>Cannot import the report</source>
         <translation>无法导入该报告</translation>
     </message>
     <message>
-        <location filename="../home.py" line="362"/>
+        <location filename="../home.py" line="365"/>
         <source>Export the assessment</source>
         <translation>导出评估</translation>
     </message>
     <message>
-        <location filename="../home.py" line="364"/>
+        <location filename="../home.py" line="367"/>
         <source>Assessment files (*.json)</source>
         <translation>评估文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../home.py" line="373"/>
+        <location filename="../home.py" line="376"/>
         <source>Exported to %1</source>
         <translation>已导出至 %1</translation>
     </message>
     <message>
-        <location filename="../home.py" line="374"/>
+        <location filename="../home.py" line="377"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../home.py" line="391"/>
+        <location filename="../home.py" line="394"/>
         <source>Cannot start a new version</source>
         <translation>无法创建新版本</translation>
     </message>
     <message>
-        <location filename="../home.py" line="399"/>
+        <location filename="../home.py" line="402"/>
         <source>Cannot delete</source>
         <translation>无法删除</translation>
     </message>
     <message>
-        <location filename="../home.py" line="400"/>
+        <location filename="../home.py" line="403"/>
         <source>Only a draft can be deleted. Submitted and approved versions are records the law requires you to keep for at least three years (Measures Art. 9, PIPL Art. 56).</source>
         <translation>只能删除草稿。已提交审核和已批准的版本属于法定记录，须至少保存三年（《人脸识别技术应用安全管理办法》第九条、《个人信息保护法》第五十六条）。</translation>
     </message>
     <message>
-        <location filename="../home.py" line="403"/>
+        <location filename="../home.py" line="406"/>
         <source>Delete draft</source>
         <translation>删除草稿</translation>
     </message>
     <message>
-        <location filename="../home.py" line="404"/>
+        <location filename="../home.py" line="407"/>
         <source>Delete the draft “%1”? Its answers cannot be recovered.</source>
         <translation>确定删除草稿“%1”吗？删除后其中的回答将无法恢复。</translation>
     </message>
     <message>
-        <location filename="../home.py" line="410"/>
+        <location filename="../home.py" line="413"/>
         <source>Cannot delete the draft</source>
         <translation>无法删除草稿</translation>
     </message>
     <message>
-        <location filename="../home.py" line="416"/>
+        <location filename="../home.py" line="419"/>
         <source>Archived reports</source>
         <translation>已归档报告</translation>
     </message>
     <message>
-        <location filename="../home.py" line="416"/>
+        <location filename="../home.py" line="419"/>
         <source>Verify a report</source>
         <translation>核验报告</translation>
     </message>
     <message>
-        <location filename="../home.py" line="417"/>
+        <location filename="../home.py" line="420"/>
         <source>Processing records</source>
         <translation>处理情况记录</translation>
     </message>
     <message>
-        <location filename="../home.py" line="417"/>
+        <location filename="../home.py" line="420"/>
         <source>Filing tracker (Measures Art. 15)</source>
         <translation>备案跟踪（《办法》第十五条）</translation>
     </message>
     <message>
-        <location filename="../home.py" line="418"/>
+        <location filename="../home.py" line="421"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../home.py" line="421"/>
+        <location filename="../home.py" line="424"/>
         <source>Versions: %1</source>
         <translation>版本：%1</translation>
     </message>
     <message>
-        <location filename="../home.py" line="497"/>
+        <location filename="../home.py" line="500"/>
         <source>Cannot show the report</source>
         <translation>无法显示报告</translation>
     </message>
     <message>
-        <location filename="../home.py" line="518"/>
+        <location filename="../home.py" line="521"/>
         <source>Cannot read the report</source>
         <translation>无法读取报告</translation>
     </message>
@@ -2073,22 +2073,22 @@
 <context>
     <name>ImportProblemsModel</name>
     <message>
-        <location filename="../archive_models.py" line="306"/>
+        <location filename="../archive_models.py" line="321"/>
         <source>Record no.</source>
         <translation>记录序号</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="308"/>
+        <location filename="../archive_models.py" line="323"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="311"/>
+        <location filename="../archive_models.py" line="326"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="312"/>
+        <location filename="../archive_models.py" line="327"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -2502,32 +2502,32 @@
 <context>
     <name>MaterialsModel</name>
     <message>
-        <location filename="../archive_models.py" line="808"/>
+        <location filename="../archive_models.py" line="774"/>
         <source>Material</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="809"/>
+        <location filename="../archive_models.py" line="775"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="810"/>
+        <location filename="../archive_models.py" line="776"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="811"/>
+        <location filename="../archive_models.py" line="777"/>
         <source>Attached file</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="812"/>
+        <location filename="../archive_models.py" line="778"/>
         <source>Linked report</source>
         <translation>关联报告</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="830"/>
+        <location filename="../archive_models.py" line="796"/>
         <source>archived report</source>
         <translation>已归档报告</translation>
     </message>
@@ -2799,48 +2799,48 @@
         <translation>第 %1 页</translation>
     </message>
     <message>
-        <location filename="../pdf_preview.py" line="591"/>
+        <location filename="../pdf_preview.py" line="595"/>
         <source>Zoom: %1</source>
         <translation>缩放：%1</translation>
     </message>
     <message>
-        <location filename="../pdf_preview.py" line="669"/>
+        <location filename="../pdf_preview.py" line="673"/>
         <source>%1 of %2</source>
         <translation>第 %1 个，共 %2 个</translation>
     </message>
     <message>
-        <location filename="../pdf_preview.py" line="670"/>
+        <location filename="../pdf_preview.py" line="674"/>
         <source>%2 found</source>
         <translation>找到 %2 个</translation>
     </message>
     <message>
-        <location filename="../pdf_preview.py" line="674"/>
+        <location filename="../pdf_preview.py" line="678"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../pdf_preview.py" line="676"/>
+        <location filename="../pdf_preview.py" line="680"/>
         <source>No match</source>
         <translation>没有匹配</translation>
     </message>
     <message>
-        <location filename="../pdf_preview.py" line="678"/>
+        <location filename="../pdf_preview.py" line="682"/>
         <source>Search results: %1</source>
         <translation>搜索结果：%1</translation>
     </message>
     <message>
-        <location filename="../pdf_preview.py" line="693"/>
+        <location filename="../pdf_preview.py" line="697"/>
         <source>Save a copy</source>
         <translation>另存副本</translation>
     </message>
     <message>
-        <location filename="../pdf_preview.py" line="698"/>
+        <location filename="../pdf_preview.py" line="702"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../pdf_preview.py" line="706"/>
-        <location filename="../pdf_preview.py" line="711"/>
+        <location filename="../pdf_preview.py" line="710"/>
+        <location filename="../pdf_preview.py" line="715"/>
         <source>Cannot save the copy</source>
         <translation>无法保存副本</translation>
     </message>
@@ -2947,82 +2947,82 @@
 <context>
     <name>QuickPreview</name>
     <message>
-        <location filename="../pdf_preview.py" line="777"/>
+        <location filename="../pdf_preview.py" line="781"/>
         <source>Quick preview: the report&apos;s first pages</source>
         <translation>快速预览：报告的前几页</translation>
     </message>
     <message>
-        <location filename="../pdf_preview.py" line="778"/>
+        <location filename="../pdf_preview.py" line="782"/>
         <source>Report &amp;language:</source>
         <translation>报告语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../pdf_preview.py" line="779"/>
+        <location filename="../pdf_preview.py" line="783"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../pdf_preview.py" line="779"/>
+        <location filename="../pdf_preview.py" line="783"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../pdf_preview.py" line="779"/>
+        <location filename="../pdf_preview.py" line="783"/>
         <source>Chinese and English</source>
         <translation>中英双语</translation>
     </message>
     <message>
-        <location filename="../pdf_preview.py" line="781"/>
+        <location filename="../pdf_preview.py" line="785"/>
         <source>Report language</source>
         <translation>报告语言</translation>
     </message>
     <message>
-        <location filename="../pdf_preview.py" line="782"/>
+        <location filename="../pdf_preview.py" line="786"/>
         <source>&amp;Render preview</source>
         <translation>生成预览(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../pdf_preview.py" line="783"/>
+        <location filename="../pdf_preview.py" line="787"/>
         <source>Render the cover, approval page, summary and findings of the draft as it stands (F5)</source>
         <translation>按草稿当前内容生成封面、审批页、执行摘要和评估发现（F5）</translation>
     </message>
     <message>
-        <location filename="../pdf_preview.py" line="785"/>
+        <location filename="../pdf_preview.py" line="789"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../pdf_preview.py" line="786"/>
+        <location filename="../pdf_preview.py" line="790"/>
         <source>Rendering</source>
         <translation>正在生成</translation>
     </message>
     <message>
-        <location filename="../pdf_preview.py" line="797"/>
+        <location filename="../pdf_preview.py" line="801"/>
         <source>Rendering the first pages of the report… the workspace stays usable.</source>
         <translation>正在生成报告的前几页…… 期间可以继续作答。</translation>
     </message>
     <message>
-        <location filename="../pdf_preview.py" line="799"/>
+        <location filename="../pdf_preview.py" line="803"/>
         <source>The cover to the summary and the findings, %1 pages; not the whole report, not signed (rendered at %2).</source>
         <translation>封面至执行摘要和评估发现，共 %1 页；不是完整报告，未签署（%2 生成）。</translation>
     </message>
     <message>
-        <location filename="../pdf_preview.py" line="802"/>
+        <location filename="../pdf_preview.py" line="806"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../pdf_preview.py" line="804"/>
+        <location filename="../pdf_preview.py" line="808"/>
         <source>The preview could not be rendered: %1</source>
         <translation>无法生成预览：%1</translation>
     </message>
     <message>
-        <location filename="../pdf_preview.py" line="806"/>
+        <location filename="../pdf_preview.py" line="810"/>
         <source>There is no assessment to preview.</source>
         <translation>没有可预览的评估。</translation>
     </message>
     <message>
-        <location filename="../pdf_preview.py" line="808"/>
+        <location filename="../pdf_preview.py" line="812"/>
         <source>Render a preview of the first pages of the report (F5).</source>
         <translation>生成报告前几页的预览（F5）。</translation>
     </message>
@@ -3373,57 +3373,57 @@
 <context>
     <name>ReportsModel</name>
     <message>
-        <location filename="../archive_models.py" line="528"/>
+        <location filename="../archive_models.py" line="543"/>
         <source>unsigned</source>
         <translation>未签署</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="529"/>
+        <location filename="../archive_models.py" line="544"/>
         <source>assessor</source>
         <translation>评估人</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="529"/>
+        <location filename="../archive_models.py" line="544"/>
         <source>DPO</source>
         <translation>个人信息保护负责人</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="563"/>
+        <location filename="../archive_models.py" line="571"/>
         <source>Report ID</source>
         <translation>报告编号</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="564"/>
+        <location filename="../archive_models.py" line="572"/>
         <source>Assessment</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="565"/>
+        <location filename="../archive_models.py" line="573"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="566"/>
+        <location filename="../archive_models.py" line="574"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="567"/>
+        <location filename="../archive_models.py" line="575"/>
         <source>Archived</source>
         <translation>归档时间</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="568"/>
+        <location filename="../archive_models.py" line="576"/>
         <source>Keep until</source>
         <translation>保存至</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="569"/>
+        <location filename="../archive_models.py" line="577"/>
         <source>Signers</source>
         <translation>签署人</translation>
     </message>
     <message>
-        <location filename="../archive_models.py" line="589"/>
+        <location filename="../archive_models.py" line="597"/>
         <source>(ended)</source>
         <translation>（已届满）</translation>
     </message>
@@ -3605,293 +3605,298 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../review_page.py" line="381"/>
+        <location filename="../review_page.py" line="388"/>
         <source>The decision asked for</source>
         <translation>请求审批的结论</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="382"/>
+        <location filename="../review_page.py" line="389"/>
         <source>Conditions to meet first:</source>
         <translation>实施前必须满足的条件：</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="383"/>
+        <location filename="../review_page.py" line="390"/>
         <source>Reasons:</source>
         <translation>理由：</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="384"/>
+        <location filename="../review_page.py" line="391"/>
         <source>Conditions to meet first</source>
         <translation>实施前必须满足的条件</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="385"/>
+        <location filename="../review_page.py" line="392"/>
         <source>Reasons for the decision</source>
         <translation>结论的理由</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="386"/>
+        <location filename="../review_page.py" line="393"/>
         <source>Go to the conclusion</source>
         <translation>转到评估结论</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="387"/>
+        <location filename="../review_page.py" line="394"/>
         <source>Go to the question of the conclusion</source>
         <translation>转到评估结论的问题</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="388"/>
+        <location filename="../review_page.py" line="395"/>
         <source>The seven risks</source>
         <translation>七类风险</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="389"/>
+        <location filename="../review_page.py" line="396"/>
         <source>Risk</source>
         <translation>风险</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="389"/>
+        <location filename="../review_page.py" line="396"/>
         <source>Inherent (before measures)</source>
         <translation>固有风险（采取措施前）</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="390"/>
+        <location filename="../review_page.py" line="397"/>
         <source>Current (measures in place)</source>
         <translation>当前剩余风险（已落实措施）</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="391"/>
+        <location filename="../review_page.py" line="398"/>
         <source>Target (after the action plan)</source>
         <translation>目标风险（整改计划完成后）</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="392"/>
+        <location filename="../review_page.py" line="399"/>
         <source>Risk levels: inherent, current and target</source>
         <translation>风险等级：固有、当前剩余和目标</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="393"/>
+        <location filename="../review_page.py" line="400"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="393"/>
+        <location filename="../review_page.py" line="400"/>
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="393"/>
+        <location filename="../review_page.py" line="400"/>
         <source>Risks addressed</source>
         <translation>针对的风险</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="394"/>
+        <location filename="../review_page.py" line="401"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="394"/>
+        <location filename="../review_page.py" line="401"/>
         <source>Treatment</source>
         <translation>处置方式</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="394"/>
+        <location filename="../review_page.py" line="401"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="395"/>
+        <location filename="../review_page.py" line="402"/>
         <source>Due date</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="396"/>
+        <location filename="../review_page.py" line="403"/>
         <source>Action plan: measures with owners and due dates</source>
         <translation>整改计划：措施及其责任人和完成期限</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="397"/>
+        <location filename="../review_page.py" line="404"/>
         <source>Go to the action plan</source>
         <translation>转到整改计划</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="398"/>
+        <location filename="../review_page.py" line="405"/>
         <source>Go to the question of the action plan</source>
         <translation>转到整改计划的问题</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="399"/>
+        <location filename="../review_page.py" line="406"/>
         <source>Required questions not answered; press Enter to go to one</source>
         <translation>尚未回答的必答问题；按回车键转到该问题</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="400"/>
+        <location filename="../review_page.py" line="407"/>
         <source>Consistency warnings; press Enter to go to the question</source>
         <translation>一致性提示；按回车键转到相关问题</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="401"/>
-        <location filename="../review_page.py" line="621"/>
+        <location filename="../review_page.py" line="408"/>
+        <location filename="../review_page.py" line="628"/>
         <source>Before approval</source>
         <translation>审批前</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="402"/>
+        <location filename="../review_page.py" line="409"/>
         <source>What must be done before approval; press Enter to go there</source>
         <translation>审批前必须完成的事项；按回车键转到该处</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="403"/>
+        <location filename="../review_page.py" line="410"/>
         <source>Approve…</source>
         <translation>审批…</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="404"/>
+        <location filename="../review_page.py" line="411"/>
         <source>Approve the assessment</source>
         <translation>审批本评估</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="405"/>
-        <location filename="../review_page.py" line="416"/>
+        <location filename="../review_page.py" line="412"/>
+        <location filename="../review_page.py" line="423"/>
         <source>Review before approval</source>
         <translation>审批前复核</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="417"/>
+        <location filename="../review_page.py" line="424"/>
         <source>Nothing to review yet.</source>
         <translation>尚无可复核的内容。</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="423"/>
+        <location filename="../review_page.py" line="430"/>
         <source>Issues</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="424"/>
+        <location filename="../review_page.py" line="431"/>
         <source>Action plan</source>
         <translation>整改计划</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="425"/>
+        <location filename="../review_page.py" line="432"/>
         <source>Required questions not answered</source>
         <translation>尚未回答的必答问题</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="426"/>
+        <location filename="../review_page.py" line="433"/>
         <source>Consistency warnings</source>
         <translation>一致性提示</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="428"/>
+        <location filename="../review_page.py" line="435"/>
         <source>Open an assessment to review it.</source>
         <translation>请先打开一项评估再复核。</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="432"/>
+        <location filename="../review_page.py" line="439"/>
         <source>Review before approval: %1</source>
         <translation>审批前复核：%1</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="448"/>
+        <location filename="../review_page.py" line="455"/>
         <source>Overall risk: inherent %1 → current %2 → target %3</source>
         <translation>整体风险：固有 %1 → 当前剩余 %2 → 目标 %3</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="452"/>
+        <location filename="../review_page.py" line="459"/>
         <source>Findings: </source>
         <translation>评估发现：</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="454"/>
+        <location filename="../review_page.py" line="461"/>
         <source>The FRT Measures do not apply: </source>
         <translation>《人脸识别技术应用安全管理办法》不适用：</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="462"/>
+        <location filename="../review_page.py" line="469"/>
         <source>(The assessment gives no conclusion yet.)</source>
         <translation>（评估尚未作出结论。）</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="477"/>
+        <location filename="../review_page.py" line="484"/>
         <source>Issues (%1)</source>
         <translation>问题（%1）</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="482"/>
+        <location filename="../review_page.py" line="489"/>
         <source>No issue calls for anything: no prohibited finding, no gap, no advisory.</source>
         <translation>没有需要处理的问题：没有“禁止”“不合规”或“建议”类发现。</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="489"/>
+        <location filename="../review_page.py" line="496"/>
         <source> — unacceptable</source>
         <translation> — 不可接受</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="516"/>
+        <location filename="../review_page.py" line="523"/>
         <source>Overall (the highest of the seven)</source>
         <translation>整体（七类风险中的最高等级）</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="527"/>
+        <location filename="../review_page.py" line="534"/>
         <source>A current risk of %1 or above is unacceptable. Press Enter on a risk to open its rating.</source>
         <translation>当前剩余风险为“%1”及以上的不可接受。在某项风险上按回车键可打开其评定。</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="534"/>
+        <location filename="../review_page.py" line="541"/>
         <source>Action plan (%1 measures)</source>
         <translation>整改计划（%1 项措施）</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="539"/>
+        <location filename="../review_page.py" line="546"/>
         <source> (overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="550"/>
+        <location filename="../review_page.py" line="557"/>
         <source>The assessment lists no measures.</source>
         <translation>评估没有列出措施。</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="584"/>
+        <location filename="../review_page.py" line="591"/>
         <source>Required questions not answered (%1)</source>
         <translation>尚未回答的必答问题（%1）</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="585"/>
+        <location filename="../review_page.py" line="592"/>
         <source>Every required question is answered.</source>
         <translation>所有必答问题均已回答。</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="598"/>
+        <location filename="../review_page.py" line="605"/>
         <source>Note: </source>
         <translation>注意：</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="601"/>
+        <location filename="../review_page.py" line="608"/>
         <source>Consistency warnings (%1)</source>
         <translation>一致性提示（%1）</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="602"/>
+        <location filename="../review_page.py" line="609"/>
         <source>No answers contradict each other.</source>
         <translation>回答之间没有矛盾。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../review_page.py" line="616"/>
+        <location filename="../review_page.py" line="623"/>
         <source>Before approval: %n thing(s) required are missing</source>
         <translation>
             <numerusform>审批前：尚缺 %n 项必需内容</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="618"/>
+        <location filename="../review_page.py" line="625"/>
         <source>Approval is possible once these are done. Press Enter on one to go there.</source>
         <translation>完成这些事项后即可审批。在某一项上按回车键可转到该处。</translation>
     </message>
     <message>
-        <location filename="../review_page.py" line="622"/>
+        <location filename="../review_page.py" line="629"/>
         <source>Nothing required is missing: the officer can record the approval.</source>
         <translation>必需内容均已齐备：个人信息保护负责人可以记录审批意见。</translation>
+    </message>
+    <message>
+        <location filename="../review_page.py" line="631"/>
+        <source>This version is approved and kept as a record: to change it, start a new version.</source>
+        <translation>此版本已审批，作为记录保存；如需修改，请新建版本。</translation>
     </message>
 </context>
 <context>
@@ -4125,7 +4130,7 @@
     <message>
         <location filename="../sign_dialog.py" line="221"/>
         <source>Sign and archive the report: %1</source>
-        <translation>签署并存档报告：%1</translation>
+        <translation>签署并归档报告：%1</translation>
     </message>
     <message>
         <location filename="../sign_dialog.py" line="222"/>
@@ -4304,7 +4309,7 @@
         <location filename="../sign_dialog.py" line="399"/>
         <source>✓ Signed and archived. Report %1, %n page(s), saved to %2</source>
         <translation>
-            <numerusform>✓ 已签署并存档。报告 %1，共 %n 页，已保存到 %2</numerusform>
+            <numerusform>✓ 已签署并归档。报告 %1，共 %n 页，已保存到 %2</numerusform>
         </translation>
     </message>
     <message>
@@ -4960,108 +4965,108 @@
 <context>
     <name>VersionsView</name>
     <message>
-        <location filename="../versions_view.py" line="165"/>
-        <location filename="../versions_view.py" line="210"/>
+        <location filename="../versions_view.py" line="167"/>
+        <location filename="../versions_view.py" line="211"/>
         <source>Versions</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../versions_view.py" line="167"/>
+        <location filename="../versions_view.py" line="169"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../versions_view.py" line="167"/>
+        <location filename="../versions_view.py" line="169"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../versions_view.py" line="167"/>
+        <location filename="../versions_view.py" line="169"/>
         <source>Why it was started</source>
         <translation>创建原因</translation>
     </message>
     <message>
-        <location filename="../versions_view.py" line="167"/>
+        <location filename="../versions_view.py" line="169"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../versions_view.py" line="168"/>
+        <location filename="../versions_view.py" line="170"/>
         <source>Created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../versions_view.py" line="168"/>
+        <location filename="../versions_view.py" line="170"/>
         <source>Last change</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../versions_view.py" line="168"/>
+        <location filename="../versions_view.py" line="170"/>
         <source>Decided</source>
         <translation>审批决定</translation>
     </message>
     <message>
-        <location filename="../versions_view.py" line="168"/>
+        <location filename="../versions_view.py" line="170"/>
         <source>Decision note</source>
         <translation>审批意见</translation>
     </message>
     <message>
-        <location filename="../versions_view.py" line="169"/>
+        <location filename="../versions_view.py" line="171"/>
         <source>Content (SHA-256)</source>
         <translation>内容（SHA-256）</translation>
     </message>
     <message>
-        <location filename="../versions_view.py" line="170"/>
+        <location filename="../versions_view.py" line="172"/>
         <source>Versions of the assessment; select two to compare them</source>
         <translation>评估的各个版本；选择两个版本进行比较</translation>
     </message>
     <message>
-        <location filename="../versions_view.py" line="171"/>
+        <location filename="../versions_view.py" line="173"/>
         <source>Select two versions (click them, or press Space on each) and press Compare to see what changed between them.</source>
         <translation>选择两个版本（点击，或在每个版本上按空格键），然后点击“比较”查看两者之间的变化。</translation>
     </message>
     <message>
-        <location filename="../versions_view.py" line="173"/>
+        <location filename="../versions_view.py" line="175"/>
         <source>&amp;Compare</source>
         <translation>比较(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../versions_view.py" line="174"/>
+        <location filename="../versions_view.py" line="176"/>
         <source>Compare the two selected versions</source>
         <translation>比较所选的两个版本</translation>
     </message>
     <message>
-        <location filename="../versions_view.py" line="175"/>
+        <location filename="../versions_view.py" line="177"/>
         <source>&amp;New version…</source>
         <translation>新版本(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../versions_view.py" line="176"/>
+        <location filename="../versions_view.py" line="178"/>
         <source>Start a new version of the approved assessment</source>
         <translation>基于已批准的评估创建新版本</translation>
     </message>
     <message>
-        <location filename="../versions_view.py" line="177"/>
+        <location filename="../versions_view.py" line="179"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../versions_view.py" line="194"/>
+        <location filename="../versions_view.py" line="196"/>
         <source>first version</source>
         <translation>第一版</translation>
     </message>
     <message>
-        <location filename="../versions_view.py" line="198"/>
+        <location filename="../versions_view.py" line="200"/>
         <source> (from version %1)</source>
         <translation>（基于第 %1 版）</translation>
     </message>
     <message>
-        <location filename="../versions_view.py" line="199"/>
+        <location filename="../versions_view.py" line="201"/>
         <source>Version %1</source>
         <translation>第 %1 版</translation>
     </message>
     <message>
-        <location filename="../versions_view.py" line="210"/>
+        <location filename="../versions_view.py" line="211"/>
         <source>Versions of %1</source>
         <translation>%1 的各个版本</translation>
     </message>
@@ -5089,28 +5094,28 @@
         <translation>风险评定（GB/T 39335）</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="555"/>
+        <location filename="../workspace.py" line="558"/>
         <source>Risk grid: rate each of the seven risks before measures (inherent), with the measures in place (current) and after the action plan (target).</source>
         <translation>风险评定：对七类风险分别评定采取措施前的等级（固有风险）、现有措施下的等级（当前剩余风险）和整改计划完成后的等级（目标风险）。</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="636"/>
+        <location filename="../workspace.py" line="639"/>
         <source>All answers kept</source>
         <translation>所有回答均已保存</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="640"/>
+        <location filename="../workspace.py" line="643"/>
         <source>An answer could not be kept</source>
         <translation>有回答未能保存</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="696"/>
+        <location filename="../workspace.py" line="699"/>
         <source>Cannot evaluate yet: %1</source>
         <translation>暂时无法评估：%1</translation>
     </message>
     <message>
         <location filename="../workspace.py" line="380"/>
-        <location filename="../workspace.py" line="720"/>
+        <location filename="../workspace.py" line="723"/>
         <source>Required: answer this question.</source>
         <translation>必答：请回答此问题。</translation>
     </message>
@@ -5120,140 +5125,140 @@
         <translation>审阅与审批</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="462"/>
+        <location filename="../workspace.py" line="463"/>
         <source>Approval recorded: the report can be signed</source>
         <translation>审批意见已记录：可以签署报告</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="478"/>
-        <location filename="../workspace.py" line="739"/>
+        <location filename="../workspace.py" line="479"/>
+        <location filename="../workspace.py" line="742"/>
         <source>Cannot save to the archive</source>
         <translation>无法保存到档案库</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="499"/>
-        <location filename="../workspace.py" line="843"/>
+        <location filename="../workspace.py" line="500"/>
+        <location filename="../workspace.py" line="846"/>
         <source>Report preview: %1</source>
         <translation>报告预览：%1</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="528"/>
+        <location filename="../workspace.py" line="531"/>
         <source>Version %1 was superseded by a later version: it is kept as a record and cannot change.</source>
         <translation>第 %1 版已被更新的版本取代：作为记录保存，不能修改。</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="530"/>
+        <location filename="../workspace.py" line="533"/>
         <source>Version %1 is approved: it is kept as a record and cannot change. To edit, start a new version (the reason is recorded).</source>
         <translation>第 %1 版已审批：作为记录保存，不能修改。如需修改，请新建版本（将记录原因）。</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="533"/>
-        <location filename="../workspace.py" line="845"/>
+        <location filename="../workspace.py" line="536"/>
+        <location filename="../workspace.py" line="848"/>
         <source>New version…</source>
         <translation>新建版本…</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="558"/>
+        <location filename="../workspace.py" line="561"/>
         <source>Review: what the assessment concludes and what still stands in the way of the officer&apos;s approval. Each line leads to its question.</source>
         <translation>审阅：评估的结论，以及个人信息保护负责人审批前尚待解决的事项。点击各行可转到相应问题。</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="742"/>
+        <location filename="../workspace.py" line="745"/>
         <source>Saved to the archive</source>
         <translation>已保存到档案库</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="825"/>
+        <location filename="../workspace.py" line="828"/>
         <source>No question matches “%1”</source>
         <translation>没有与“%1”匹配的问题</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="829"/>
+        <location filename="../workspace.py" line="832"/>
         <source>Assessment: %1</source>
         <translation>评估：%1</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="830"/>
+        <location filename="../workspace.py" line="833"/>
         <source>← Back</source>
         <translation>← 上一部分</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="831"/>
+        <location filename="../workspace.py" line="834"/>
         <source>Next →</source>
         <translation>下一部分 →</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="832"/>
+        <location filename="../workspace.py" line="835"/>
         <source>Previous section (Ctrl+PgUp)</source>
         <translation>上一部分（Ctrl+PgUp）</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="833"/>
+        <location filename="../workspace.py" line="836"/>
         <source>Next section (Ctrl+PgDown)</source>
         <translation>下一部分（Ctrl+PgDown）</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="834"/>
+        <location filename="../workspace.py" line="837"/>
         <source>&amp;Review</source>
         <translation>审阅(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="835"/>
+        <location filename="../workspace.py" line="838"/>
         <source>What the assessment concludes and what stands in the way of approval</source>
         <translation>评估的结论以及审批前尚待解决的事项</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="836"/>
+        <location filename="../workspace.py" line="839"/>
         <source>&amp;Approve…</source>
         <translation>审批(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="837"/>
+        <location filename="../workspace.py" line="840"/>
         <source>The officer&apos;s approval: attestations, decision and reasons</source>
         <translation>个人信息保护负责人的审批：确认事项、决定和理由</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="838"/>
+        <location filename="../workspace.py" line="841"/>
         <source>Si&amp;gn and archive…</source>
         <translation>签署并归档(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="839"/>
+        <location filename="../workspace.py" line="842"/>
         <source>&amp;Preview report</source>
         <translation>预览报告(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="840"/>
+        <location filename="../workspace.py" line="843"/>
         <source>The report&apos;s first pages (cover to the findings) as the answers stand now (Ctrl+Shift+P); the window stays free while it renders</source>
         <translation>按当前回答生成报告的前几页（封面至发现）（Ctrl+Shift+P）；生成期间窗口仍可操作</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="844"/>
+        <location filename="../workspace.py" line="847"/>
         <source>Render the report, sign it (assessor, then officer) and archive it</source>
         <translation>生成报告、签署（先评估负责人，后个人信息保护负责人）并归档</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="847"/>
+        <location filename="../workspace.py" line="850"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="848"/>
+        <location filename="../workspace.py" line="851"/>
         <source>Save to the archive (Ctrl+S); answers are kept as you give them</source>
         <translation>保存到档案库（Ctrl+S）；回答在填写时即已自动保留</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="849"/>
+        <location filename="../workspace.py" line="852"/>
         <source>Find a question (Ctrl+F)</source>
         <translation>查找问题（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="850"/>
+        <location filename="../workspace.py" line="853"/>
         <source>Find a question</source>
         <translation>查找问题</translation>
     </message>
     <message>
-        <location filename="../workspace.py" line="851"/>
+        <location filename="../workspace.py" line="854"/>
         <source>Sections</source>
         <translation>评估部分</translation>
     </message>
