@@ -12,6 +12,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 
@@ -39,7 +40,11 @@ class Op:
         self._on_success: Callable[[Any], None] | None = None
         self._on_failure: Callable[[BaseException], None] | None = None
         self._on_progress: Callable[[Any], None] | None = None
-        self._bridge = _Bridge(parent)
+        # The bridge has no Qt parent: were it the owner's child, closing the owner would delete it while the worker
+        # may be emitting on it (a use-after-free seen as a rare crash). It lives until the result is delivered, and
+        # the callbacks run only while the owner does.
+        self._owner = parent
+        self._bridge = _Bridge()
         self.future: Future | None = None
 
     def success(self, cb: Callable[[Any], None]) -> Op:
@@ -60,7 +65,8 @@ class Op:
         _PENDING.add(self)  # keeps this Op alive until its result is delivered (callers drop it)
         bridge.done.connect(self._finish)
         if self._on_progress:
-            bridge.progress.connect(self._on_progress)
+            on_progress = self._on_progress
+            bridge.progress.connect(lambda value: on_progress(value) if self._owner_alive() else None)
 
         def work() -> None:
             try:
@@ -83,8 +89,13 @@ class Op:
         """For ``fn`` to report progress from the worker (queued to the UI thread)."""
         self._bridge.progress.emit(value)
 
+    def _owner_alive(self) -> bool:
+        return self._owner is None or shiboken6.isValid(self._owner)
+
     def _finish(self, result: Any, error: BaseException | None) -> None:
         try:
+            if not self._owner_alive():
+                return
             if error is not None:
                 if self._on_failure:
                     self._on_failure(error)
