@@ -627,6 +627,9 @@ class ReviewPage(QWidget):
         else:
             self.blockers_heading.setText(self.tr("Before approval"))
             self.ready_label.setText(self.tr("Nothing required is missing: the officer can record the approval."))
+        if not rv.blockers and getattr(self.assessment, "approval", None):
+            self.ready_label.setText(self.tr("The officer's approval is recorded: the report can be signed and "
+                                             "archived (Sign and archive…). Approve… changes the approval."))
         if self.read_only:
             self.ready_label.setText(self.tr("This version is approved and kept as a record: to change it, start a "
                                              "new version."))

@@ -2149,352 +2149,352 @@
 <context>
     <name>KeysDialog</name>
     <message>
-        <location filename="../keys_dialog.py" line="264"/>
+        <location filename="../keys_dialog.py" line="265"/>
         <source>Signing keys</source>
         <translation>签名密钥</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="265"/>
+        <location filename="../keys_dialog.py" line="266"/>
         <source>&amp;Whose key:</source>
         <translation>密钥所属(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="266"/>
+        <location filename="../keys_dialog.py" line="267"/>
         <source>The PI protection officer (signs the approval)</source>
         <translation>个人信息保护负责人（签署审批）</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="267"/>
+        <location filename="../keys_dialog.py" line="268"/>
         <source>The lead assessor (signs first, optional)</source>
         <translation>评估负责人（先签，可选）</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="268"/>
+        <location filename="../keys_dialog.py" line="269"/>
         <source>Whose key</source>
         <translation>密钥所属</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="269"/>
+        <location filename="../keys_dialog.py" line="270"/>
         <source>&amp;Certificate</source>
         <translation>证书(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="270"/>
+        <location filename="../keys_dialog.py" line="271"/>
         <source>C&amp;reate a self-signed identity</source>
         <translation>创建自签名身份(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="271"/>
+        <location filename="../keys_dialog.py" line="272"/>
         <source>&amp;Import a CA-issued .p12/.pfx</source>
         <translation>导入 CA 签发的 .p12/.pfx(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="272"/>
+        <location filename="../keys_dialog.py" line="273"/>
         <source>&amp;Key file:</source>
         <translation>密钥文件(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="273"/>
+        <location filename="../keys_dialog.py" line="274"/>
         <source>Key file</source>
         <translation>密钥文件</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="274"/>
-        <location filename="../keys_dialog.py" line="297"/>
-        <location filename="../keys_dialog.py" line="306"/>
-        <location filename="../keys_dialog.py" line="311"/>
+        <location filename="../keys_dialog.py" line="275"/>
+        <location filename="../keys_dialog.py" line="298"/>
+        <location filename="../keys_dialog.py" line="307"/>
+        <location filename="../keys_dialog.py" line="312"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="275"/>
-        <location filename="../keys_dialog.py" line="349"/>
+        <location filename="../keys_dialog.py" line="276"/>
+        <location filename="../keys_dialog.py" line="350"/>
         <source>Choose a key file</source>
         <translation>选择密钥文件</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="276"/>
-        <location filename="../keys_dialog.py" line="291"/>
-        <location filename="../keys_dialog.py" line="303"/>
+        <location filename="../keys_dialog.py" line="277"/>
+        <location filename="../keys_dialog.py" line="292"/>
+        <location filename="../keys_dialog.py" line="304"/>
         <source>&amp;Passphrase:</source>
         <translation>口令(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="277"/>
+        <location filename="../keys_dialog.py" line="278"/>
         <source>Passphrase of the key file</source>
         <translation>密钥文件的口令</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="278"/>
+        <location filename="../keys_dialog.py" line="279"/>
         <source>Asked each time, never stored</source>
         <translation>每次使用时输入，从不保存</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="279"/>
+        <location filename="../keys_dialog.py" line="280"/>
         <source>&amp;Show the certificate</source>
         <translation>查看证书(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="280"/>
+        <location filename="../keys_dialog.py" line="281"/>
         <source>&amp;Export the certificate (PEM)…</source>
         <translation>导出证书 (PEM)(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="282"/>
+        <location filename="../keys_dialog.py" line="283"/>
         <source>Write the public certificate for a regulator, an auditor or a colleague to trust</source>
         <translation>导出公开证书，供监管部门、审计人员或同事导入信任</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="283"/>
+        <location filename="../keys_dialog.py" line="284"/>
         <source>Signer:</source>
         <translation>签署人：</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="283"/>
+        <location filename="../keys_dialog.py" line="284"/>
         <source>Organisation:</source>
         <translation>单位：</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="284"/>
+        <location filename="../keys_dialog.py" line="285"/>
         <source>Certificate:</source>
         <translation>证书：</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="284"/>
+        <location filename="../keys_dialog.py" line="285"/>
         <source>Issuer:</source>
         <translation>颁发者：</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="285"/>
+        <location filename="../keys_dialog.py" line="286"/>
         <source>Valid:</source>
         <translation>有效期：</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="285"/>
+        <location filename="../keys_dialog.py" line="286"/>
         <source>Key:</source>
         <translation>密钥：</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="286"/>
+        <location filename="../keys_dialog.py" line="287"/>
         <source>SHA-256 fingerprint:</source>
         <translation>SHA-256 指纹：</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="288"/>
+        <location filename="../keys_dialog.py" line="289"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="289"/>
+        <location filename="../keys_dialog.py" line="290"/>
         <source>&amp;Organisation:</source>
         <translation>单位(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="290"/>
-        <location filename="../keys_dialog.py" line="304"/>
+        <location filename="../keys_dialog.py" line="291"/>
+        <location filename="../keys_dialog.py" line="305"/>
         <source>&amp;Keep it in:</source>
         <translation>保存到(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="292"/>
+        <location filename="../keys_dialog.py" line="293"/>
         <source>Passphrase a&amp;gain:</source>
         <translation>再次输入口令(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="293"/>
+        <location filename="../keys_dialog.py" line="294"/>
         <source>Signer&apos;s name</source>
         <translation>签署人姓名</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="294"/>
+        <location filename="../keys_dialog.py" line="295"/>
         <source>As it should appear on the signature</source>
         <translation>即签名上显示的姓名</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="295"/>
+        <location filename="../keys_dialog.py" line="296"/>
         <source>Organisation</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="296"/>
+        <location filename="../keys_dialog.py" line="297"/>
         <source>Where to keep the new key file</source>
         <translation>新密钥文件的保存位置</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="298"/>
+        <location filename="../keys_dialog.py" line="299"/>
         <source>Choose where to keep the new key file</source>
         <translation>选择新密钥文件的保存位置</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="299"/>
+        <location filename="../keys_dialog.py" line="300"/>
         <source>New passphrase</source>
         <translation>新口令</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="300"/>
+        <location filename="../keys_dialog.py" line="301"/>
         <source>New passphrase again</source>
         <translation>再次输入新口令</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="301"/>
+        <location filename="../keys_dialog.py" line="302"/>
         <source>C&amp;reate</source>
         <translation>创建(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="302"/>
+        <location filename="../keys_dialog.py" line="303"/>
         <source>&amp;File (.p12/.pfx):</source>
         <translation>文件 (.p12/.pfx)(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="305"/>
+        <location filename="../keys_dialog.py" line="306"/>
         <source>The .p12 or .pfx file to import</source>
         <translation>要导入的 .p12 或 .pfx 文件</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="307"/>
+        <location filename="../keys_dialog.py" line="308"/>
         <source>Choose the .p12 or .pfx file</source>
         <translation>选择 .p12 或 .pfx 文件</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="308"/>
+        <location filename="../keys_dialog.py" line="309"/>
         <source>Passphrase of the file to import</source>
         <translation>要导入文件的口令</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="309"/>
+        <location filename="../keys_dialog.py" line="310"/>
         <source>It protects the imported key from now on as well</source>
         <translation>导入后仍用此口令保护密钥</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="310"/>
+        <location filename="../keys_dialog.py" line="311"/>
         <source>Where to keep the imported key file</source>
         <translation>导入的密钥文件的保存位置</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="312"/>
+        <location filename="../keys_dialog.py" line="313"/>
         <source>Choose where to keep the imported key file</source>
         <translation>选择导入的密钥文件的保存位置</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="313"/>
+        <location filename="../keys_dialog.py" line="314"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="314"/>
+        <location filename="../keys_dialog.py" line="315"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="341"/>
+        <location filename="../keys_dialog.py" line="342"/>
         <source>✓ A key file is here</source>
         <translation>✓ 此处有密钥文件</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="344"/>
+        <location filename="../keys_dialog.py" line="345"/>
         <source>✗ No key file here yet: create one or import one</source>
         <translation>✗ 此处还没有密钥文件：请创建或导入</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="350"/>
-        <location filename="../keys_dialog.py" line="362"/>
+        <location filename="../keys_dialog.py" line="351"/>
+        <location filename="../keys_dialog.py" line="363"/>
         <source>Key files (*.p12 *.pfx);;All files (*)</source>
         <translation>密钥文件 (*.p12 *.pfx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="355"/>
+        <location filename="../keys_dialog.py" line="356"/>
         <source>Where to keep the key file</source>
         <translation>密钥文件的保存位置</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="356"/>
+        <location filename="../keys_dialog.py" line="357"/>
         <source>Key files (*.p12)</source>
         <translation>密钥文件 (*.p12)</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="361"/>
+        <location filename="../keys_dialog.py" line="362"/>
         <source>Import a key file</source>
         <translation>导入密钥文件</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="389"/>
+        <location filename="../keys_dialog.py" line="390"/>
         <source>A short sentence is easy to remember and hard to guess</source>
         <translation>用一句短语作口令，好记又难猜</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="392"/>
+        <location filename="../keys_dialog.py" line="393"/>
         <source>✗ The two passphrases differ</source>
         <translation>✗ 两次输入的口令不一致</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="397"/>
-        <location filename="../keys_dialog.py" line="409"/>
+        <location filename="../keys_dialog.py" line="398"/>
+        <location filename="../keys_dialog.py" line="410"/>
         <source>✗ A key file is already there; it is never overwritten: choose another file</source>
         <translation>✗ 此处已有密钥文件，不会覆盖：请另选文件</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="423"/>
+        <location filename="../keys_dialog.py" line="424"/>
         <source>Opening the key file…</source>
         <translation>正在打开密钥文件…</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="439"/>
+        <location filename="../keys_dialog.py" line="441"/>
         <source>Self-signed: trusted only where this certificate is imported</source>
         <translation>自签名：只在导入了此证书的地方受信任</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="441"/>
+        <location filename="../keys_dialog.py" line="443"/>
         <source>Issued by a certification authority</source>
         <translation>由认证机构签发</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="449"/>
+        <location filename="../keys_dialog.py" line="451"/>
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="453"/>
+        <location filename="../keys_dialog.py" line="455"/>
         <source>SHA-256 fingerprint</source>
         <translation>SHA-256 指纹</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="460"/>
+        <location filename="../keys_dialog.py" line="462"/>
         <source>✗ Enter the passphrase of the key file to export its certificate</source>
         <translation>✗ 请输入密钥文件的口令，才能导出证书</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="465"/>
+        <location filename="../keys_dialog.py" line="467"/>
         <source>Export the certificate</source>
         <translation>导出证书</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="467"/>
+        <location filename="../keys_dialog.py" line="469"/>
         <source>Certificates (*.pem)</source>
         <translation>证书 (*.pem)</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="472"/>
+        <location filename="../keys_dialog.py" line="474"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="479"/>
+        <location filename="../keys_dialog.py" line="481"/>
         <source>✓ Certificate written to %1</source>
         <translation>✓ 证书已写入 %1</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="489"/>
+        <location filename="../keys_dialog.py" line="491"/>
         <source>Creating the key and its certificate…</source>
         <translation>正在创建密钥和证书…</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="502"/>
+        <location filename="../keys_dialog.py" line="504"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../keys_dialog.py" line="509"/>
-        <location filename="../keys_dialog.py" line="515"/>
+        <location filename="../keys_dialog.py" line="511"/>
+        <location filename="../keys_dialog.py" line="517"/>
         <source>✓ Kept in %1</source>
         <translation>✓ 已保存到 %1</translation>
     </message>
@@ -3895,6 +3895,11 @@
     </message>
     <message>
         <location filename="../review_page.py" line="631"/>
+        <source>The officer&apos;s approval is recorded: the report can be signed and archived (Sign and archive…). Approve… changes the approval.</source>
+        <translation>个人信息保护负责人的审批意见已记录：可以签署并归档报告（“签署并归档…”）。如需修改审批意见，请点“审批…”。</translation>
+    </message>
+    <message>
+        <location filename="../review_page.py" line="634"/>
         <source>This version is approved and kept as a record: to change it, start a new version.</source>
         <translation>此版本已审批，作为记录保存；如需修改，请新建版本。</translation>
     </message>
@@ -4159,7 +4164,7 @@
     </message>
     <message>
         <location filename="../sign_dialog.py" line="225"/>
-        <location filename="../sign_dialog.py" line="395"/>
+        <location filename="../sign_dialog.py" line="396"/>
         <source>PI protection officer</source>
         <translation>个人信息保护负责人</translation>
     </message>
@@ -4280,50 +4285,50 @@
         <translation>正在打开密钥…</translation>
     </message>
     <message>
-        <location filename="../sign_dialog.py" line="370"/>
-        <location filename="../sign_dialog.py" line="377"/>
+        <location filename="../sign_dialog.py" line="371"/>
+        <location filename="../sign_dialog.py" line="378"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../sign_dialog.py" line="389"/>
+        <location filename="../sign_dialog.py" line="390"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../sign_dialog.py" line="395"/>
+        <location filename="../sign_dialog.py" line="396"/>
         <source>Lead assessor</source>
         <translation>评估负责人</translation>
     </message>
     <message>
-        <location filename="../sign_dialog.py" line="397"/>
+        <location filename="../sign_dialog.py" line="398"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../sign_dialog.py" line="398"/>
+        <location filename="../sign_dialog.py" line="399"/>
         <source> (self-signed)</source>
         <translation>（自签名）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../sign_dialog.py" line="399"/>
+        <location filename="../sign_dialog.py" line="400"/>
         <source>✓ Signed and archived. Report %1, %n page(s), saved to %2</source>
         <translation>
             <numerusform>✓ 已签署并归档。报告 %1，共 %n 页，已保存到 %2</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../sign_dialog.py" line="400"/>
+        <location filename="../sign_dialog.py" line="401"/>
         <source>Signed by:</source>
         <translation>签署人：</translation>
     </message>
     <message>
-        <location filename="../sign_dialog.py" line="403"/>
+        <location filename="../sign_dialog.py" line="404"/>
         <source>Notes:</source>
         <translation>说明：</translation>
     </message>
     <message>
-        <location filename="../sign_dialog.py" line="416"/>
+        <location filename="../sign_dialog.py" line="417"/>
         <source>Cancelled: nothing was written and nothing was archived</source>
         <translation>已取消：未写入任何文件，档案未改动</translation>
     </message>
